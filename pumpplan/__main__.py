@@ -1,0 +1,5 @@
+"""Run pumpplan as ``python -m pumpplan``."""
+
+from pumpplan.cli import main
+
+main()

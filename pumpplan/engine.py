@@ -1,0 +1,232 @@
+"""Turn infusion appointments into a pumping schedule. Pure: no I/O, no clock."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from pumpplan.errors import ScheduleError
+from pumpplan.model import (
+    Event,
+    EventKind,
+    Infusion,
+    Notice,
+    Plan,
+    Rule,
+    WarningKind,
+    Window,
+)
+
+MAX_NIGHT_GAP = timedelta(hours=5)
+SHORT_FEEDING_GAP = timedelta(hours=2)
+_MINUTE = timedelta(minutes=1)
+
+
+def build_plan(
+    infusions: Iterable[Infusion], rule: Rule, zone: ZoneInfo, now: datetime | None = None
+) -> Plan:
+    """Compute the schedule for a course of infusions.
+
+    Args:
+        infusions: appointments with aware start times, in any order.
+        rule: the clinic's protocol.
+        zone: the zone every time in the plan is shown in.
+        now: when given, infusions before it are warned about.
+
+    Returns:
+        The plan, its times in ``zone`` and its events sorted by start.
+
+    Raises:
+        ScheduleError: two infusions start together or one starts before the previous ends.
+    """
+    # Everything is computed in UTC: Python compares and subtracts datetimes that
+    # share a zone by wall-clock time, which is wrong across a DST change.
+    ordered = _checked(tuple(Infusion(i.start.astimezone(UTC), i.duration) for i in infusions), zone)
+    windows = _merge(ordered, rule)
+    pre_pumps = [i.start - rule.pump_before for i in ordered]
+    events = [*_infusion_events(ordered, pre_pumps, windows, rule), *_resumes(windows)]
+    for index, window in enumerate(windows):
+        previous_end = windows[index - 1].end if index else None
+        events += [
+            Event(EventKind.PUMP_DUMP, t, t + rule.session)
+            for t in _dump_times(window, previous_end, pre_pumps, rule, zone)
+        ]
+    events.sort(key=lambda e: (e.start, list(EventKind).index(e.kind)))
+    notices = _notices(ordered, pre_pumps, windows, zone, now)
+    return Plan(rule, zone, ordered, windows, tuple(events), notices)
+
+
+def _checked(infusions: Sequence[Infusion], zone: ZoneInfo) -> tuple[Infusion, ...]:
+    """Sort infusions and reject duplicates and overlaps."""
+    if not infusions:
+        raise ScheduleError("no infusion times were given; add at least one, e.g. 'Dec 7 10:00'")
+    ordered = sorted(infusions, key=lambda i: i.start)
+    for before, after in itertools.pairwise(ordered):
+        when = after.start.astimezone(zone).strftime("%a %b %-d %H:%M")
+        if after.start == before.start:
+            raise ScheduleError(f"the infusion at {when} is listed twice; remove the duplicate")
+        if after.start < before.end:
+            raise ScheduleError(
+                f"the infusion at {when} starts before the previous one ends "
+                f"({before.end.astimezone(zone):%H:%M}); check the times or --duration"
+            )
+    return tuple(ordered)
+
+
+def _merge(infusions: Sequence[Infusion], rule: Rule) -> tuple[Window, ...]:
+    """Give each infusion its window and merge windows that overlap or touch."""
+    windows: list[Window] = []
+    for infusion in infusions:
+        end = infusion.end + rule.dump
+        if windows and infusion.start <= windows[-1].end:
+            last = windows.pop()
+            windows.append(Window(last.start, max(last.end, end), (*last.infusions, infusion)))
+        else:
+            windows.append(Window(infusion.start, end, (infusion,)))
+    return tuple(windows)
+
+
+def _infusion_events(
+    infusions: Sequence[Infusion],
+    pre_pumps: Sequence[datetime],
+    windows: Sequence[Window],
+    rule: Rule,
+) -> list[Event]:
+    """Return each infusion and its pre-infusion pump, a dump if it falls in a window."""
+    events = []
+    for infusion, pump in zip(infusions, pre_pumps, strict=True):
+        in_window = any(w.contains(pump) for w in windows)
+        kind = EventKind.PUMP_DUMP if in_window else EventKind.PUMP_KEEP
+        events.append(Event(kind, pump, min(pump + rule.session, infusion.start)))
+        events.append(Event(EventKind.INFUSION, infusion.start, infusion.end))
+    return events
+
+
+def _resumes(windows: Sequence[Window]) -> list[Event]:
+    """Return one resume per merged window, exactly at its end."""
+    return [Event(EventKind.RESUME, w.end, None) for w in windows]
+
+
+def _dump_times(
+    window: Window,
+    previous_end: datetime | None,
+    pre_pumps: Sequence[datetime],
+    rule: Rule,
+    zone: ZoneInfo,
+) -> list[datetime]:
+    """Return the pump-and-dump times that keep the cadence inside one window.
+
+    The cadence runs from the last milk removal before the window (its first
+    pre-infusion pump, or the previous resume if that came later) through every
+    pre-infusion pump inside the window, to the resume at its end.
+    """
+    first = min(i.start - rule.pump_before for i in window.infusions)
+    start = max(first, previous_end) if previous_end else first
+    fixed = sorted(p for p in pre_pumps if start < p < window.end)
+    anchors = [start, *fixed, window.end]
+    times: list[datetime] = []
+    for begin, finish in itertools.pairwise(anchors):
+        times += _fill(begin, finish, window, rule, zone)
+    return [t for t in times if window.contains(t)]
+
+
+def _fill(begin: datetime, finish: datetime, window: Window, rule: Rule, zone: ZoneInfo) -> list[datetime]:
+    """Return session times strictly between two milk removals, no gap over the allowed step."""
+    times: list[datetime] = []
+    t = begin
+    while finish - t > allowed_gap(t, rule, zone):
+        following = _next_session(t, rule, zone)
+        if finish - following < rule.pump_every / 3:
+            following = _balanced(t, finish, following, rule, zone)
+        following = _after_infusions(following, window)
+        times.append(following)
+        t = following
+    return times
+
+
+def allowed_gap(moment: datetime, rule: Rule, zone: ZoneInfo) -> timedelta:
+    """Return the longest gap allowed after a milk removal at ``moment``.
+
+    It is ``pump_every``, stretched up to five hours when the next regular
+    session would fall in the quiet hours.
+    """
+    regular = moment + rule.pump_every
+    if rule.quiet and rule.quiet.contains(regular.astimezone(zone).time()):
+        return max(rule.pump_every, MAX_NIGHT_GAP)
+    return rule.pump_every
+
+
+def _next_session(moment: datetime, rule: Rule, zone: ZoneInfo) -> datetime:
+    """Return the next regular session, pushed to the end of the quiet hours if it falls in them."""
+    regular = moment + rule.pump_every
+    quiet = rule.quiet
+    if quiet is None or not quiet.contains(regular.astimezone(zone).time()):
+        return regular
+    local = regular.astimezone(zone).replace(tzinfo=None)
+    wake = datetime.combine(local.date(), quiet.end)
+    if wake <= local:
+        wake += timedelta(days=1)
+    longest = moment + max(rule.pump_every, MAX_NIGHT_GAP)
+    return min(wake.replace(tzinfo=zone).astimezone(UTC), longest)
+
+
+def _balanced(begin: datetime, finish: datetime, regular: datetime, rule: Rule, zone: ZoneInfo) -> datetime:
+    """Move a session that would fall just before the next removal to halfway, if allowed."""
+    half = (finish - begin) / 2
+    middle = begin + (half // _MINUTE + (half % _MINUTE > timedelta())) * _MINUTE
+    fits = middle - begin <= allowed_gap(begin, rule, zone)
+    if fits and finish - middle <= allowed_gap(middle, rule, zone):
+        return middle
+    return regular
+
+
+def _after_infusions(moment: datetime, window: Window) -> datetime:
+    """Move a session that would fall during an infusion to the infusion's end."""
+    for infusion in window.infusions:
+        if infusion.start <= moment < infusion.end:
+            return infusion.end
+    return moment
+
+
+def _notices(
+    infusions: Sequence[Infusion],
+    pre_pumps: Sequence[datetime],
+    windows: Sequence[Window],
+    zone: ZoneInfo,
+    now: datetime | None,
+) -> tuple[Notice, ...]:
+    """Collect what the patient should notice about the plan."""
+    notices: list[Notice] = []
+    past = [i for i in infusions if now is not None and i.start < now]
+    if past:
+        notices.append(Notice(WarningKind.PAST, past[0].start, infusions=len(past)))
+    for window in windows:
+        if len(window.infusions) > 1:
+            notices.append(Notice(WarningKind.MERGED, window.start, window.end, len(window.infusions)))
+        change = clock_change(window.start, window.end, zone)
+        if change is not None:
+            notices.append(Notice(WarningKind.CLOCK_CHANGE, change, window.end))
+    for earlier, later in itertools.pairwise(windows):
+        if later.start - earlier.end < SHORT_FEEDING_GAP:
+            notices.append(Notice(WarningKind.SHORT_GAP, earlier.end, later.start))
+    for infusion, pump in zip(infusions, pre_pumps, strict=True):
+        own = next(w for w in windows if infusion in w.infusions)
+        if any(w.contains(pump) for w in windows if w is not own):
+            notices.append(Notice(WarningKind.PUMP_IN_WINDOW, pump, infusion.start))
+    return tuple(sorted(notices, key=lambda n: n.start))
+
+
+def clock_change(start: datetime, end: datetime, zone: ZoneInfo) -> datetime | None:
+    """Return the instant the zone's UTC offset changes between two instants, if it does."""
+    if start.astimezone(zone).utcoffset() == end.astimezone(zone).utcoffset():
+        return None
+    low, high = start, end
+    while high - low > _MINUTE:
+        middle = low + (high - low) / 2
+        if middle.astimezone(zone).utcoffset() == low.astimezone(zone).utcoffset():
+            low = middle
+        else:
+            high = middle
+    return high

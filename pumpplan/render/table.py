@@ -1,0 +1,69 @@
+"""The terminal table, drawn with rich."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from pumpplan import words
+from pumpplan.model import EventKind, Plan
+
+STYLES = {
+    EventKind.PUMP_KEEP: "bold green",
+    EventKind.INFUSION: "bold magenta",
+    EventKind.PUMP_DUMP: "yellow",
+    EventKind.RESUME: "bold green",
+}
+
+
+def render_table(plan: Plan, *, color: bool = False, width: int = 100) -> str:
+    """Render the plan as a rich table with its summary, rule, warnings and disclaimer."""
+    console = Console(
+        file=StringIO(),
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    console.print(_summary(plan))
+    console.print(_schedule(plan))
+    console.print(Panel(Group(*(Text(line) for line in words.rule_lines(plan))), title="Rule"))
+    for text in words.warnings(plan):
+        console.print(Text(f"! {text}", style="bold red"))
+    console.print(Text(words.DISCLAIMER, style="italic"))
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    return str(output)
+
+
+def _summary(plan: Plan) -> Panel:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for label, value in words.summary_lines(plan):
+        grid.add_row(label, value)
+    return Panel(grid, title="Breastfeeding plan around ketamine infusions", title_align="left")
+
+
+def _schedule(plan: Plan) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for header in ("Day", "Time", "What to do", "Milk"):
+        table.add_column(header, no_wrap=header != "What to do")
+    for date, events in words.by_day(plan):
+        for index, event in enumerate(events):
+            start = words.clock(plan.local(event.start))
+            end = f"-{words.clock(plan.local(event.end))}" if event.end else ""
+            table.add_row(
+                words.day(date) if index == 0 else "",
+                start + end,
+                Text(words.TITLES[event.kind], style=STYLES[event.kind]),
+                words.MILK[event.kind],
+                end_section=index == len(events) - 1,
+            )
+    return table

@@ -1,0 +1,113 @@
+"""Plain text, Markdown, CSV and the JSON contract."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+from pumpplan import words
+from pumpplan.model import Event, Plan
+
+SCHEMA = "pumpplan/1"
+
+
+def render_plain(plan: Plan) -> str:
+    """Render the plan as plain text for a terminal, an e-mail or a text message."""
+    lines = ["Breastfeeding plan around ketamine infusions", ""]
+    width = max(len(label) for label, _ in words.summary_lines(plan))
+    lines += [f"{label + ':':<{width + 1}} {value}" for label, value in words.summary_lines(plan)]
+    for date, events in words.by_day(plan):
+        lines += ["", words.day(date)]
+        lines += [f"  {_time_range(plan, e):<13}  {words.TITLES[e.kind]}" for e in events]
+    lines += ["", "Rule:", *(f"  {line}" for line in words.rule_lines(plan))]
+    if plan.warnings:
+        lines += ["", "Warnings:", *(f"  ! {text}" for text in words.warnings(plan))]
+    lines += ["", words.DISCLAIMER]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(plan: Plan) -> str:
+    """Render the plan as a Markdown document."""
+    lines = ["# Breastfeeding plan around ketamine infusions", ""]
+    lines += [f"- **{label}:** {value}" for label, value in words.summary_lines(plan)]
+    lines += ["", "| Day | Time | What to do | Milk |", "|---|---|---|---|"]
+    for date, events in words.by_day(plan):
+        for index, event in enumerate(events):
+            label = words.day(date) if index == 0 else ""
+            lines.append(
+                f"| {label} | {_time_range(plan, event)} | {words.TITLES[event.kind]} "
+                f"| {words.MILK[event.kind]} |"
+            )
+    lines += ["", "## Rule", "", *(f"- {line}" for line in words.rule_lines(plan))]
+    if plan.warnings:
+        lines += ["", "## Warnings", "", *(f"- {text}" for text in words.warnings(plan))]
+    lines += ["", f"*{words.DISCLAIMER}*"]
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(plan: Plan) -> str:
+    """Render the events as CSV, one row per event, for spreadsheets."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["date", "weekday", "start", "end", "kind", "milk", "title"])
+    for event in plan.events:
+        start = plan.local(event.start)
+        end = plan.local(event.end) if event.end else None
+        writer.writerow(
+            [
+                start.date().isoformat(),
+                f"{start:%A}",
+                start.isoformat(timespec="minutes"),
+                end.isoformat(timespec="minutes") if end else "",
+                event.kind.value,
+                words.MILK[event.kind],
+                words.TITLES[event.kind],
+            ]
+        )
+    return out.getvalue()
+
+
+def render_json(plan: Plan) -> str:
+    """Render the plan as the stable ``pumpplan/1`` JSON contract."""
+    return json.dumps(plan_document(plan), indent=2, ensure_ascii=False) + "\n"
+
+
+def plan_document(plan: Plan) -> dict[str, Any]:
+    """Return the plan as the ``pumpplan/1`` JSON document."""
+    rule = plan.rule
+
+    def iso(moment: datetime) -> str:
+        return plan.local(moment).isoformat()
+
+    def event(e: Event) -> dict[str, Any]:
+        end = iso(e.end) if e.end else None
+        return {"kind": e.kind.value, "start": iso(e.start), "end": end, "title": words.TITLES[e.kind]}
+
+    return {
+        "schema": SCHEMA,
+        "timezone": plan.zone.key,
+        "rule": {
+            "infusion_minutes": _number(rule.infusion / timedelta(minutes=1)),
+            "pump_before_minutes": _number(rule.pump_before / timedelta(minutes=1)),
+            "dump_hours": _number(rule.dump / timedelta(hours=1)),
+            "pump_every_minutes": _number(rule.pump_every / timedelta(minutes=1)),
+            "session_minutes": _number(rule.session / timedelta(minutes=1)),
+        },
+        "infusions": [{"start": iso(i.start), "end": iso(i.end)} for i in plan.infusions],
+        "windows": [{"start": iso(w.start), "end": iso(w.end)} for w in plan.windows],
+        "events": [event(e) for e in plan.events],
+        "warnings": words.warnings(plan),
+    }
+
+
+def _number(value: float) -> int | float:
+    """Return whole numbers as int so the JSON reads 48, not 48.0."""
+    return int(value) if value == int(value) else round(value, 4)
+
+
+def _time_range(plan: Plan, event: Event) -> str:
+    start = words.clock(plan.local(event.start))
+    return f"{start}-{words.clock(plan.local(event.end))}" if event.end else start

@@ -1,0 +1,95 @@
+"""From the command line's raw text to a Plan: every value checked, with a message for the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pumpplan import series
+from pumpplan.engine import build_plan
+from pumpplan.errors import InputError
+from pumpplan.model import Infusion, Plan, Rule
+from pumpplan.render import check_format, format_for_suffix
+from pumpplan.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
+
+SHORTEST_CADENCE = timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user typed, before any of it is trusted."""
+
+    when: list[str]
+    tz: str | None = None
+    dayfirst: bool = False
+    duration: str = "40m"
+    pump_before: str = "60m"
+    dump_hours: str = "48"
+    pump_every: str = "3h"
+    session: str = "20m"
+    quiet: str | None = None
+    every: str | None = None
+    count: int | None = None
+    until: str | None = None
+    rrule: str | None = None
+
+
+def build(request: Request, now: datetime) -> Plan:
+    """Check every value of the request and compute its plan."""
+    zone = load_zone(request.tz)
+    rule = make_rule(request)
+    starts = _starts(request, zone, now)
+    return build_plan((Infusion(start, rule.infusion) for start in starts), rule, zone, now)
+
+
+def make_rule(request: Request) -> Rule:
+    """Return the rule the request asks for."""
+    rule = Rule(
+        infusion=parse_duration(request.duration, "--duration"),
+        pump_before=parse_duration(request.pump_before, "--pump-before"),
+        dump=parse_duration(request.dump_hours, "--dump-hours", bare="hours"),
+        pump_every=parse_duration(request.pump_every, "--pump-every"),
+        session=parse_duration(request.session, "--session"),
+        quiet=parse_quiet(request.quiet) if request.quiet else None,
+    )
+    if rule.pump_every < SHORTEST_CADENCE:
+        raise InputError(f"--pump-every {request.pump_every!r} is under 30 minutes; pump at most every 30m")
+    if rule.session > rule.pump_every:
+        raise InputError(
+            f"--session {request.session!r} is longer than --pump-every {request.pump_every!r}; shorten it"
+        )
+    return rule
+
+
+def _starts(request: Request, zone: ZoneInfo, now: datetime) -> list[datetime]:
+    """Return the infusion start times: the WHENs, or the series they anchor."""
+    starts = parse_times(request.when, zone, now, dayfirst=request.dayfirst)
+    if request.every is None and request.rrule is None:
+        if request.count is not None or request.until is not None:
+            raise InputError("--count and --until need --every; e.g. --every mon,wed,fri --count 6")
+        return starts
+    if request.every is not None and request.rrule is not None:
+        raise InputError("give either --every or --rrule, not both")
+    if len(starts) != 1:
+        raise InputError("a repeating course takes one start time; give only the first infusion")
+    if request.rrule is not None:
+        if request.count is not None or request.until is not None:
+            raise InputError("with --rrule, put the end in the rule: COUNT=6 or UNTIL=20261231")
+        return series.from_rrule(starts[0], request.rrule, zone)
+    if request.count is not None and request.count < 1:
+        raise InputError(f"--count {request.count} must be 1 or more")
+    today = now.astimezone(zone).date()
+    until = parse_date(request.until, "--until", today, dayfirst=request.dayfirst) if request.until else None
+    days = series.weekdays(request.every or "")
+    return series.every(starts[0], days, zone, request.count, until)
+
+
+def output_format(requested: str | None, output: Path | None) -> str:
+    """Return the format: the one asked for, else the output file's suffix, else the table."""
+    if requested is not None:
+        return check_format(requested.lower())
+    if output is not None:
+        return format_for_suffix(output.suffix)
+    return "table"
