@@ -101,7 +101,7 @@ def plan(
         ),
     ] = None,
     count: Annotated[
-        int | None,
+        str | None,
         typer.Option(metavar="N", help="Number of infusions in the --every course.", rich_help_panel=SERIES),
     ] = None,
     until: Annotated[

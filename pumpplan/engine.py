@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -45,13 +46,14 @@ def build_plan(
     # share a zone by wall-clock time, which is wrong across a DST change.
     ordered = _checked(tuple(Infusion(i.start.astimezone(UTC), i.duration) for i in infusions), zone)
     windows = _merge(ordered, rule)
-    pre_pumps = [i.start - rule.pump_before for i in ordered]
+    pre_pumps = _pre_pumps(ordered, rule)
     events = [*_infusion_events(ordered, pre_pumps, windows, rule), *_resumes(windows)]
+    pump_times = sorted(pre_pumps.values())
     for index, window in enumerate(windows):
         previous_end = windows[index - 1].end if index else None
         events += [
             Event(EventKind.PUMP_DUMP, t, t + rule.session)
-            for t in _dump_times(window, previous_end, pre_pumps, rule, zone)
+            for t in _dump_times(window, previous_end, pre_pumps, pump_times, rule, zone)
         ]
     events.sort(key=lambda e: (e.start, list(EventKind).index(e.kind)))
     notices = _notices(ordered, pre_pumps, windows, zone, now)
@@ -75,6 +77,15 @@ def _checked(infusions: Sequence[Infusion], zone: ZoneInfo) -> tuple[Infusion, .
     return tuple(ordered)
 
 
+def _pre_pumps(infusions: Sequence[Infusion], rule: Rule) -> dict[Infusion, datetime]:
+    """Return when to pump before each infusion: pump-before ahead, but not during an earlier one.
+
+    An infusion that follows the previous one back to back gets no pump before it.
+    """
+    pumps = {i: _after_infusions(i.start - rule.pump_before, infusions) for i in infusions}
+    return {infusion: pump for infusion, pump in pumps.items() if pump < infusion.start}
+
+
 def _merge(infusions: Sequence[Infusion], rule: Rule) -> tuple[Window, ...]:
     """Give each infusion its window and merge windows that overlap or touch."""
     windows: list[Window] = []
@@ -90,17 +101,16 @@ def _merge(infusions: Sequence[Infusion], rule: Rule) -> tuple[Window, ...]:
 
 def _infusion_events(
     infusions: Sequence[Infusion],
-    pre_pumps: Sequence[datetime],
+    pre_pumps: dict[Infusion, datetime],
     windows: Sequence[Window],
     rule: Rule,
 ) -> list[Event]:
     """Return each infusion and its pre-infusion pump, a dump if it falls in a window."""
-    events = []
-    for infusion, pump in zip(infusions, pre_pumps, strict=True):
-        in_window = any(w.contains(pump) for w in windows)
+    events = [Event(EventKind.INFUSION, i.start, i.end) for i in infusions]
+    for infusion, pump in pre_pumps.items():
+        in_window = window_at(pump, windows) is not None
         kind = EventKind.PUMP_DUMP if in_window else EventKind.PUMP_KEEP
         events.append(Event(kind, pump, min(pump + rule.session, infusion.start)))
-        events.append(Event(EventKind.INFUSION, infusion.start, infusion.end))
     return events
 
 
@@ -112,7 +122,8 @@ def _resumes(windows: Sequence[Window]) -> list[Event]:
 def _dump_times(
     window: Window,
     previous_end: datetime | None,
-    pre_pumps: Sequence[datetime],
+    pre_pumps: dict[Infusion, datetime],
+    pump_times: Sequence[datetime],
     rule: Rule,
     zone: ZoneInfo,
 ) -> list[datetime]:
@@ -122,9 +133,9 @@ def _dump_times(
     pre-infusion pump, or the previous resume if that came later) through every
     pre-infusion pump inside the window, to the resume at its end.
     """
-    first = min(i.start - rule.pump_before for i in window.infusions)
+    first = pre_pumps.get(window.infusions[0], window.start)
     start = max(first, previous_end) if previous_end else first
-    fixed = sorted(p for p in pre_pumps if start < p < window.end)
+    fixed = pump_times[bisect_right(pump_times, start) : bisect_left(pump_times, window.end)]
     anchors = [start, *fixed, window.end]
     times: list[datetime] = []
     for begin, finish in itertools.pairwise(anchors):
@@ -140,7 +151,7 @@ def _fill(begin: datetime, finish: datetime, window: Window, rule: Rule, zone: Z
         following = _next_session(t, rule, zone)
         if finish - following < rule.pump_every / 3:
             following = _balanced(t, finish, following, rule, zone)
-        following = _after_infusions(following, window)
+        following = _after_infusions(following, window.infusions)
         times.append(following)
         t = following
     return times
@@ -182,17 +193,24 @@ def _balanced(begin: datetime, finish: datetime, regular: datetime, rule: Rule, 
     return regular
 
 
-def _after_infusions(moment: datetime, window: Window) -> datetime:
-    """Move a session that would fall during an infusion to the infusion's end."""
-    for infusion in window.infusions:
-        if infusion.start <= moment < infusion.end:
-            return infusion.end
+def _after_infusions(moment: datetime, infusions: Sequence[Infusion]) -> datetime:
+    """Move a session that would fall during an infusion (or back-to-back ones) past their end."""
+    index = bisect_right(infusions, moment, key=lambda i: i.start) - 1
+    while 0 <= index < len(infusions) and infusions[index].start <= moment < infusions[index].end:
+        moment = infusions[index].end
+        index += 1
     return moment
+
+
+def window_at(moment: datetime, windows: Sequence[Window]) -> Window | None:
+    """Return the window (sorted, disjoint) an instant falls in, if any."""
+    index = bisect_right(windows, moment, key=lambda w: w.start) - 1
+    return windows[index] if index >= 0 and windows[index].contains(moment) else None
 
 
 def _notices(
     infusions: Sequence[Infusion],
-    pre_pumps: Sequence[datetime],
+    pre_pumps: dict[Infusion, datetime],
     windows: Sequence[Window],
     zone: ZoneInfo,
     now: datetime | None,
@@ -211,9 +229,9 @@ def _notices(
     for earlier, later in itertools.pairwise(windows):
         if later.start - earlier.end < SHORT_FEEDING_GAP:
             notices.append(Notice(WarningKind.SHORT_GAP, earlier.end, later.start))
-    for infusion, pump in zip(infusions, pre_pumps, strict=True):
-        own = next(w for w in windows if infusion in w.infusions)
-        if any(w.contains(pump) for w in windows if w is not own):
+    own = {infusion: window for window in windows for infusion in window.infusions}
+    for infusion, pump in pre_pumps.items():
+        if window_at(pump, windows) not in (None, own[infusion]):
             notices.append(Notice(WarningKind.PUMP_IN_WINDOW, pump, infusion.start))
     return tuple(sorted(notices, key=lambda n: n.start))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 
@@ -60,7 +61,7 @@ class Infusion:
     start: datetime
     duration: timedelta
 
-    @property
+    @cached_property
     def end(self) -> datetime:
         """Return the end instant (elapsed time, whatever the clocks do)."""
         return elapsed(self.start, self.duration)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from pumpplan import series
 from pumpplan.engine import build_plan
-from pumpplan.errors import InputError
+from pumpplan.errors import InputError, shown
 from pumpplan.model import Infusion, Plan, Rule
 from pumpplan.render import check_format, format_for_suffix
 from pumpplan.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
@@ -31,7 +31,7 @@ class Request:
     session: str = "20m"
     quiet: str | None = None
     every: str | None = None
-    count: int | None = None
+    count: str | None = None
     until: str | None = None
     rrule: str | None = None
 
@@ -78,12 +78,20 @@ def _starts(request: Request, zone: ZoneInfo, now: datetime) -> list[datetime]:
         if request.count is not None or request.until is not None:
             raise InputError("with --rrule, put the end in the rule: COUNT=6 or UNTIL=20261231")
         return series.from_rrule(starts[0], request.rrule, zone)
-    if request.count is not None and request.count < 1:
-        raise InputError(f"--count {request.count} must be 1 or more")
+    count = _count(request.count) if request.count is not None else None
     today = now.astimezone(zone).date()
     until = parse_date(request.until, "--until", today, dayfirst=request.dayfirst) if request.until else None
     days = series.weekdays(request.every or "")
-    return series.every(starts[0], days, zone, request.count, until)
+    return series.every(starts[0], days, zone, count, until)
+
+
+def _count(text: str) -> int:
+    """Return the number of infusions --count asks for."""
+    if not text.strip().isdigit():
+        raise InputError(f"--count {shown(text)} is not a whole number; write e.g. --count 6")
+    if int(text) < 1:
+        raise InputError(f"--count {shown(text)} must be 1 or more")
+    return int(text)
 
 
 def output_format(requested: str | None, output: Path | None) -> str:

@@ -216,7 +216,7 @@ def localize(naive: datetime, zone: ZoneInfo) -> datetime:
         return earlier
     wall = f"{naive:%Y-%m-%d %H:%M}"
     if earlier.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
-        moved = earlier.astimezone(zone)
+        moved = earlier.astimezone(UTC).astimezone(zone)
         raise InputError(
             f"{wall} does not exist in {zone.key}: the clocks skip that hour; "
             f"give the time with its UTC offset, e.g. '{moved.isoformat(timespec='minutes')}'"

@@ -1,0 +1,216 @@
+"""The schedule engine: the rule of PRODUCT.md §2, case by case."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+
+from pumpplan.engine import build_plan
+from pumpplan.errors import ScheduleError
+from pumpplan.model import EventKind, Infusion, Plan, QuietHours, Rule, WarningKind
+from tests.conftest import BERLIN, KOLKATA, LA, at, make_plan, minutes
+
+
+def local_times(plan: Plan, kind: EventKind) -> list[str]:
+    """Return the local 'MM-DD HH:MM' of every event of a kind."""
+    return [f"{plan.local(e.start):%m-%d %H:%M}" for e in plan.events if e.kind is kind]
+
+
+def kinds(plan: Plan) -> list[WarningKind]:
+    """Return the kinds of the plan's warnings."""
+    return [n.kind for n in plan.warnings]
+
+
+def test_single_infusion_follows_the_default_rule() -> None:
+    """One infusion: keep at -60 min, discard every 3 h, resume 48 h after the end."""
+    plan = make_plan("2030-12-02 10:00")
+    assert local_times(plan, EventKind.PUMP_KEEP) == ["12-02 09:00"]
+    assert local_times(plan, EventKind.INFUSION) == ["12-02 10:00"]
+    dumps = local_times(plan, EventKind.PUMP_DUMP)
+    assert dumps[0] == "12-02 12:00"
+    assert dumps[-1] == "12-04 09:00"
+    assert len(dumps) == 16
+    assert local_times(plan, EventKind.RESUME) == ["12-04 10:40"]
+    assert plan.windows[0].length == timedelta(hours=48, minutes=40)
+    assert plan.warnings == ()
+
+
+def test_mon_wed_fri_course_merges_each_week_into_one_window(course: Plan) -> None:
+    """Six infusions Mon/Wed/Fri make two windows of 6 days 40 min, resumes on Sundays."""
+    assert [
+        (f"{course.local(w.start):%a %H:%M}", f"{course.local(w.end):%a %H:%M}") for w in course.windows
+    ] == [
+        ("Mon 10:00", "Sun 10:40"),
+        ("Mon 10:00", "Sun 10:40"),
+    ]
+    assert all(w.length == timedelta(days=6, minutes=40) for w in course.windows)
+    assert local_times(course, EventKind.PUMP_KEEP) == ["12-02 09:00", "12-09 09:00"]
+    assert local_times(course, EventKind.RESUME) == ["12-08 10:40", "12-15 10:40"]
+    assert kinds(course) == [WarningKind.MERGED, WarningKind.MERGED]
+    assert course.time_without_breastfeeding == timedelta(days=12, hours=1, minutes=20)
+
+
+def test_pre_infusion_pump_inside_a_merged_window_is_discarded(course: Plan) -> None:
+    """The pumps before Wednesday's and Friday's infusions fall in Monday's window: discard."""
+    wednesday = next(e for e in course.events if course.local(e.start) == at("2030-12-04 09:00"))
+    assert wednesday.kind is EventKind.PUMP_DUMP
+
+
+@pytest.mark.parametrize(
+    ("zone", "start", "resume", "offsets"),
+    [
+        pytest.param(
+            LA, "2030-03-09 10:00", "2030-03-11 11:40", ("-08:00", "-07:00"), id="LA-spring-forward"
+        ),
+        pytest.param(LA, "2030-11-02 10:00", "2030-11-04 09:40", ("-07:00", "-08:00"), id="LA-fall-back"),
+        pytest.param(
+            BERLIN, "2030-03-30 10:00", "2030-04-01 11:40", ("+01:00", "+02:00"), id="Berlin-spring"
+        ),
+        pytest.param(
+            BERLIN, "2030-10-26 10:00", "2030-10-28 09:40", ("+02:00", "+01:00"), id="Berlin-autumn"
+        ),
+    ],
+)
+def test_windows_count_real_hours_across_a_clock_change(
+    zone: object, start: str, resume: str, offsets: tuple[str, str]
+) -> None:
+    """48 h across a DST change is 48 real hours: the wall-clock resume moves by an hour."""
+    plan = make_plan(start, zone=zone)  # type: ignore[arg-type]
+    end = plan.local(plan.resume)
+    assert f"{end:%Y-%m-%d %H:%M}" == resume
+    assert plan.resume - plan.infusions[0].start == timedelta(hours=48, minutes=40)
+    assert (plan.local(plan.infusions[0].start).isoformat()[-6:], end.isoformat()[-6:]) == offsets
+    assert kinds(plan) == [WarningKind.CLOCK_CHANGE]
+
+
+def test_dump_sessions_stay_three_real_hours_apart_across_a_clock_change() -> None:
+    """Across spring-forward, sessions stay 3 elapsed hours apart though the clock jumps."""
+    plan = make_plan("2030-03-09 10:00")
+    dumps = [e.start for e in plan.events if e.kind is EventKind.PUMP_DUMP]
+    assert {b - a for a, b in itertools.pairwise(dumps)} == {timedelta(hours=3)}
+
+
+def test_windows_that_touch_merge() -> None:
+    """An infusion starting exactly when the previous window ends joins that window."""
+    plan = make_plan("2030-12-02 10:00", "2030-12-04 10:40")
+    assert len(plan.windows) == 1
+    assert local_times(plan, EventKind.RESUME) == ["12-06 11:20"]
+    assert kinds(plan) == [WarningKind.MERGED]
+
+
+def test_short_gap_between_windows_is_warned_and_its_pre_pump_discarded() -> None:
+    """A gap under 2 h is warned about; a pre-infusion pump inside the earlier window is a dump."""
+    plan = make_plan("2030-12-02 10:00", "2030-12-04 11:30")
+    assert len(plan.windows) == 2
+    assert local_times(plan, EventKind.PUMP_KEEP) == ["12-02 09:00"]
+    pre_pump = next(e for e in plan.events if plan.local(e.start) == at("2030-12-04 10:30"))
+    assert pre_pump.kind is EventKind.PUMP_DUMP
+    assert kinds(plan) == [WarningKind.PUMP_IN_WINDOW, WarningKind.SHORT_GAP]
+
+
+def test_long_gap_between_windows_has_no_warning_and_keeps_the_pre_pump() -> None:
+    """Windows three days apart stay separate, each with its keep, resume and no warning."""
+    plan = make_plan("2030-12-02 10:00", "2030-12-06 10:00")
+    assert local_times(plan, EventKind.PUMP_KEEP) == ["12-02 09:00", "12-06 09:00"]
+    assert local_times(plan, EventKind.RESUME) == ["12-04 10:40", "12-08 10:40"]
+    assert plan.warnings == ()
+
+
+def test_order_of_appointments_does_not_matter() -> None:
+    """Appointments may come in any order; the plan is the same."""
+    times = ["2030-12-02 10:00", "2030-12-04 14:00", "2030-12-09 08:30", "2030-12-13 10:00"]
+    shuffled = times[:]
+    random.Random(7).shuffle(shuffled)
+    assert make_plan(*shuffled) == make_plan(*times)
+
+
+@pytest.mark.parametrize(
+    ("times", "message"),
+    [
+        pytest.param(("2030-12-02 10:00", "2030-12-02 10:00"), "listed twice", id="duplicate"),
+        pytest.param(
+            ("2030-12-02 10:00", "2030-12-02 10:30"), "starts before the previous one ends", id="overlap"
+        ),
+        pytest.param((), "no infusion times", id="none"),
+    ],
+)
+def test_impossible_courses_are_errors(times: tuple[str, ...], message: str) -> None:
+    """Duplicates, overlaps and empty courses are refused with a message."""
+    with pytest.raises(ScheduleError, match=message):
+        make_plan(*times)
+
+
+def test_back_to_back_infusions_are_allowed() -> None:
+    """An infusion may start the minute the previous one ends."""
+    plan = make_plan("2030-12-02 10:00", "2030-12-02 10:40")
+    assert len(plan.windows) == 1
+
+
+def test_custom_rule_changes_every_part_of_the_plan() -> None:
+    """Duration, pre-pump, dump hours, cadence and session length all take effect."""
+    rule = Rule(
+        infusion=minutes(60),
+        pump_before=minutes(30),
+        dump=timedelta(hours=24),
+        pump_every=minutes(120),
+        session=minutes(15),
+    )
+    plan = make_plan("2030-12-02 10:00", rule=rule)
+    assert local_times(plan, EventKind.PUMP_KEEP) == ["12-02 09:30"]
+    assert local_times(plan, EventKind.RESUME) == ["12-03 11:00"]
+    dumps = [e for e in plan.events if e.kind is EventKind.PUMP_DUMP]
+    assert plan.local(dumps[0].start).strftime("%H:%M") == "11:30"
+    assert all(e.end is not None and e.end - e.start == minutes(15) for e in dumps)
+
+
+def test_a_short_final_gap_is_balanced_not_left_as_a_double_pump() -> None:
+    """A session is not put minutes before the resume: the last two gaps are shared."""
+    rule = Rule(dump=timedelta(hours=24, minutes=20))
+    plan = make_plan("2030-12-02 10:00", rule=rule)
+    removals = [e.start for e in plan.events if e.kind in (EventKind.PUMP_DUMP, EventKind.RESUME)]
+    gaps = [b - a for a, b in itertools.pairwise(removals)]
+    assert min(gaps) >= timedelta(hours=1)
+    assert max(gaps) <= timedelta(hours=3)
+
+
+def test_quiet_hours_thin_night_sessions_but_never_leave_five_hours() -> None:
+    """With quiet hours 23:00-06:00, fewer night sessions, none over 5 h apart, one after midnight."""
+    rule = Rule(quiet=QuietHours(time(23), time(6)))
+    quiet = make_plan("2030-12-02 10:00", rule=rule)
+    loud = make_plan("2030-12-02 10:00")
+    night = [t for t in local_times(quiet, EventKind.PUMP_DUMP) if t[6:] < "06:00" or t[6:] >= "23:00"]
+    loud_night = [t for t in local_times(loud, EventKind.PUMP_DUMP) if t[6:] < "06:00" or t[6:] >= "23:00"]
+    assert len(night) < len(loud_night)
+    assert any("00:00" <= t[6:] < "06:00" for t in night if t.startswith("12-03"))
+    starts = [e.start for e in quiet.events if e.kind is not EventKind.INFUSION]
+    assert max(b - a for a, b in itertools.pairwise(starts)) <= timedelta(hours=5)
+
+
+def test_infusions_in_the_past_are_warned_about() -> None:
+    """Given now, infusions before it are counted in one warning."""
+    now = at("2030-12-05 00:00").astimezone(UTC)
+    plan = make_plan("2030-12-02 10:00", "2030-12-04 10:00", "2030-12-09 10:00", now=now)
+    past = [n for n in plan.warnings if n.kind is WarningKind.PAST]
+    assert [n.infusions for n in past] == [2]
+
+
+def test_no_warning_for_future_infusions() -> None:
+    """Infusions after now draw no past warning."""
+    now = datetime(2030, 1, 1, tzinfo=UTC)
+    assert make_plan("2030-12-02 10:00", now=now).warnings == ()
+
+
+def test_zone_without_dst_never_warns_about_clock_changes() -> None:
+    """Asia/Kolkata keeps one offset all year."""
+    plan = make_plan("2030-03-30 10:00", "2030-10-26 10:00", zone=KOLKATA)
+    assert WarningKind.CLOCK_CHANGE not in kinds(plan)
+
+
+def test_explicit_offsets_are_honoured_as_instants() -> None:
+    """An infusion given with a UTC offset keeps its instant and shows in the plan's zone."""
+    start = datetime.fromisoformat("2030-12-02T10:00-05:00")
+    plan = build_plan([Infusion(start, minutes(40))], Rule(), LA)
+    assert plan.local(plan.infusions[0].start).strftime("%H:%M") == "07:00"

@@ -1,0 +1,160 @@
+"""Hypothesis properties: the invariants of PRODUCT.md §2 hold for any course and rule."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pumpplan.engine import allowed_gap, build_plan
+from pumpplan.model import EventKind, Infusion, Plan, QuietHours, Rule
+from tests.conftest import ZONES
+
+PUMPS = (EventKind.PUMP_KEEP, EventKind.PUMP_DUMP)
+
+
+@st.composite
+def rules(draw: st.DrawFn, quiet: bool = True) -> Rule:
+    """Draw a realistic rule; the cadence leaves room for the pre-pump and the infusion."""
+    infusion = timedelta(minutes=draw(st.integers(20, 60)))
+    before = timedelta(minutes=draw(st.integers(15, 60)))
+    every = timedelta(minutes=draw(st.integers(120, 240)))
+    nights = [None, QuietHours(time(23), time(6)), QuietHours(time(22, 30), time(5))]
+    return Rule(
+        infusion=infusion,
+        pump_before=before,
+        dump=timedelta(hours=draw(st.integers(12, 72))),
+        pump_every=every,
+        session=timedelta(minutes=draw(st.integers(10, 30))),
+        quiet=draw(st.sampled_from(nights)) if quiet else None,
+    )
+
+
+@st.composite
+def starts(draw: st.DrawFn) -> list[datetime]:
+    """Draw up to eight infusion instants, none overlapping the previous one's 60 min."""
+    # Hypothesis bounds are naive; the drawn value is made UTC at once.
+    bounds = datetime(2030, 1, 1), datetime(2031, 12, 31)  # noqa: DTZ001
+    first = draw(st.datetimes(*bounds)).replace(tzinfo=UTC)
+    gaps = draw(st.lists(st.integers(60, 6 * 24 * 60), max_size=7))
+    times = [first]
+    for gap in gaps:
+        times.append(times[-1] + timedelta(minutes=gap))
+    return [t.replace(second=0, microsecond=0) for t in times]
+
+
+def plan_for(times: list[datetime], rule: Rule, zone: ZoneInfo) -> Plan:
+    """Build the plan for infusions at the given instants."""
+    return build_plan([Infusion(t, rule.infusion) for t in times], rule, zone)
+
+
+common = given(times=starts(), rule=rules(), zone=st.sampled_from(ZONES))
+
+
+@common
+def test_every_window_covers_its_infusions_and_windows_never_touch(
+    times: list[datetime], rule: Rule, zone: ZoneInfo
+) -> None:
+    """Each window runs from its first infusion to dump-hours after its last ends; windows are apart."""
+    plan = plan_for(times, rule, zone)
+    assert sum(len(w.infusions) for w in plan.windows) == len(times)
+    for window in plan.windows:
+        assert window.start == window.infusions[0].start
+        assert window.end == max(i.end + rule.dump for i in window.infusions)
+    assert all(a.end < b.start for a, b in zip(plan.windows, plan.windows[1:], strict=False))
+
+
+@common
+def test_no_keep_inside_a_window_and_no_dump_outside_one(
+    times: list[datetime], rule: Rule, zone: ZoneInfo
+) -> None:
+    """Milk pumped inside a window is always discarded; outside, never."""
+    plan = plan_for(times, rule, zone)
+    for event in plan.events:
+        inside = any(w.contains(event.start) for w in plan.windows)
+        if event.kind is EventKind.PUMP_KEEP:
+            assert not inside
+        if event.kind is EventKind.PUMP_DUMP:
+            assert inside
+
+
+@common
+def test_one_resume_per_window_exactly_at_its_end(times: list[datetime], rule: Rule, zone: ZoneInfo) -> None:
+    """Resumes and window ends are the same instants, one each."""
+    plan = plan_for(times, rule, zone)
+    resumes = [e.start for e in plan.events if e.kind is EventKind.RESUME]
+    assert resumes == [w.end for w in plan.windows]
+
+
+@common
+def test_every_infusion_has_one_pre_pump_before_it(times: list[datetime], rule: Rule, zone: ZoneInfo) -> None:
+    """A pump starts pump-before ahead of each infusion (or as the one before ends), ending by it.
+
+    Only an infusion that follows another back to back has no room for one.
+    """
+    plan = plan_for(times, rule, zone)
+    for previous, infusion in zip((None, *plan.infusions), plan.infusions, strict=False):
+        due = infusion.start - rule.pump_before
+        if previous is not None and previous.start <= due < previous.end:
+            due = previous.end
+        pre = [e for e in plan.events if e.kind in PUMPS and e.start == due]
+        if due < infusion.start:
+            assert len(pre) == 1
+            assert pre[0].end is not None
+            assert pre[0].end <= infusion.start
+        else:
+            assert pre == []
+
+
+@common
+def test_cadence_is_never_broken_until_resume(times: list[datetime], rule: Rule, zone: ZoneInfo) -> None:
+    """From the last milk removal before a window to its resume, no gap exceeds the allowed step.
+
+    The step is --pump-every, or up to 5 h into quiet hours, plus any time spent in an infusion.
+    """
+    plan = plan_for(times, rule, zone)
+    for index, window in enumerate(plan.windows):
+        first = min(
+            e.start for e in plan.events if e.kind in PUMPS and e.start >= window.start - rule.pump_before
+        )
+        previous_end = plan.windows[index - 1].end if index else None
+        begin = max(first, previous_end) if previous_end else first
+        removals = sorted(
+            {begin, window.end}
+            | {e.start for e in plan.events if e.kind in PUMPS and begin <= e.start < window.end}
+        )
+        for a, b in itertools.pairwise(removals):
+            # Time in the infusion chair is the one thing that may stretch a gap.
+            chair = sum(
+                (min(b, i.end) - max(a, i.start) for i in plan.infusions if i.start < b and a < i.end),
+                timedelta(),
+            )
+            assert b - a <= allowed_gap(a, rule, zone) + chair, (a, b)
+
+
+@common
+def test_no_session_during_an_infusion(times: list[datetime], rule: Rule, zone: ZoneInfo) -> None:
+    """Nobody is asked to pump while the infusion runs."""
+    plan = plan_for(times, rule, zone)
+    for event in plan.events:
+        if event.kind in PUMPS:
+            assert not any(i.start <= event.start < i.end for i in plan.infusions)
+
+
+@common
+def test_events_are_sorted_by_start(times: list[datetime], rule: Rule, zone: ZoneInfo) -> None:
+    """The schedule reads in time order."""
+    plan = plan_for(times, rule, zone)
+    assert [e.start for e in plan.events] == sorted(e.start for e in plan.events)
+
+
+@settings(max_examples=50)
+@given(times=starts(), rule=rules(quiet=False))
+def test_plans_are_identical_across_zones_in_elapsed_time(times: list[datetime], rule: Rule) -> None:
+    """Without quiet hours, the same instants give the same plan in every zone."""
+    plans = [plan_for(times, rule, zone) for zone in ZONES]
+    events = [[(e.kind, e.start, e.end) for e in p.events] for p in plans]
+    assert events[0] == events[1] == events[2]
