@@ -20,6 +20,12 @@ class ScheduleError(InputError):
     """The appointments cannot form a plan (duplicates, overlaps)."""
 
 
+class ReadError(PumpplanError):
+    """A file cannot be read."""
+
+    exit_code = IO
+
+
 class OutputError(PumpplanError):
     """A file cannot be written."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cached_property
 from zoneinfo import ZoneInfo
@@ -136,6 +136,17 @@ class Plan:
     def count(self, kind: EventKind) -> int:
         """Return how many events of a kind the plan holds."""
         return sum(1 for event in self.events if event.kind is kind)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A plan and what the outputs print around it: who it is for, the clinic, its source."""
+
+    plan: Plan
+    patient: str | None = None
+    clinic: str | None = None
+    source: str | None = None
+    printed: date | None = None
 
 
 def elapsed(moment: datetime, span: timedelta) -> datetime:

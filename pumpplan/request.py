@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 from pumpplan import series
 from pumpplan.engine import build_plan
-from pumpplan.errors import InputError, shown
-from pumpplan.model import Infusion, Plan, Rule
+from pumpplan.errors import InputError, reject_control_chars, shown
+from pumpplan.model import Infusion, Plan, Report, Rule
+from pumpplan.protocol import Protocol, load_protocol
 from pumpplan.render import check_format, format_for_suffix
 from pumpplan.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
 
@@ -24,41 +25,81 @@ class Request:
     when: list[str]
     tz: str | None = None
     dayfirst: bool = False
-    duration: str = "40m"
-    pump_before: str = "60m"
-    dump_hours: str = "48"
-    pump_every: str = "3h"
-    session: str = "20m"
+    duration: str | None = None
+    pump_before: str | None = None
+    dump_hours: str | None = None
+    pump_every: str | None = None
+    session: str | None = None
     quiet: str | None = None
     every: str | None = None
     count: str | None = None
     until: str | None = None
     rrule: str | None = None
+    protocol: Path | None = None
+    name: str | None = None
+    clinic: str | None = None
 
 
-def build(request: Request, now: datetime) -> Plan:
-    """Check every value of the request and compute its plan."""
+def report(request: Request, now: datetime, config_dir: Path) -> Report:
+    """Check the request, read the clinic's settings, and return the plan with its header."""
+    protocol = load_protocol(request.protocol, config_dir)
+    plan = build(request, now, protocol)
+    clinic = request.clinic
+    if clinic is None and protocol.clinic:
+        clinic = ", ".join(part for part in (protocol.clinic, protocol.phone) if part)
+    return Report(
+        plan=plan,
+        patient=_label(request.name, "--name"),
+        clinic=_label(clinic, "--clinic"),
+        source=protocol.citation,
+        printed=now.astimezone(plan.zone).date(),
+    )
+
+
+def _label(text: str | None, option: str) -> str | None:
+    """Return a name for the header, refusing control characters and absurd lengths."""
+    if text is None or not text.strip():
+        return None
+    if len(text) > 200:
+        raise InputError(f"{option} is {len(text)} characters long; keep it under 200")
+    return reject_control_chars(text.strip(), option)
+
+
+DEFAULTS = {"duration": "40m", "pump_before": "60m", "dump_hours": "48", "pump_every": "3h", "session": "20m"}
+
+
+def build(request: Request, now: datetime, protocol: Protocol | None = None) -> Plan:
+    """Check every value of the request and compute its plan; options win over the clinic's file."""
     zone = load_zone(request.tz)
-    rule = make_rule(request)
+    rule = make_rule(request, protocol or Protocol())
     starts = _starts(request, zone, now)
     return build_plan((Infusion(start, rule.infusion) for start in starts), rule, zone, now)
 
 
-def make_rule(request: Request) -> Rule:
-    """Return the rule the request asks for."""
+def make_rule(request: Request, protocol: Protocol) -> Rule:
+    """Return the rule: each value from its option, else the clinic's file, else the default."""
+
+    def value(key: str) -> str:
+        given = getattr(request, key)
+        return str(given if given is not None else protocol.rule.get(key, DEFAULTS[key]))
+
+    quiet = request.quiet if request.quiet is not None else protocol.rule.get("quiet")
     rule = Rule(
-        infusion=parse_duration(request.duration, "--duration"),
-        pump_before=parse_duration(request.pump_before, "--pump-before"),
-        dump=parse_duration(request.dump_hours, "--dump-hours", bare="hours"),
-        pump_every=parse_duration(request.pump_every, "--pump-every"),
-        session=parse_duration(request.session, "--session"),
-        quiet=parse_quiet(request.quiet) if request.quiet else None,
+        infusion=parse_duration(value("duration"), "--duration"),
+        pump_before=parse_duration(value("pump_before"), "--pump-before"),
+        dump=parse_duration(value("dump_hours"), "--dump-hours", bare="hours"),
+        pump_every=parse_duration(value("pump_every"), "--pump-every"),
+        session=parse_duration(value("session"), "--session"),
+        quiet=parse_quiet(quiet) if quiet else None,
     )
     if rule.pump_every < SHORTEST_CADENCE:
-        raise InputError(f"--pump-every {request.pump_every!r} is under 30 minutes; pump at most every 30m")
+        raise InputError(
+            f"--pump-every {shown(value('pump_every'))} is under 30 minutes; pump at most every 30m"
+        )
     if rule.session > rule.pump_every:
         raise InputError(
-            f"--session {request.session!r} is longer than --pump-every {request.pump_every!r}; shorten it"
+            f"--session {shown(value('session'))} is longer than --pump-every {shown(value('pump_every'))}; "
+            "shorten it"
         )
     return rule
 

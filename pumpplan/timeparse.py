@@ -17,6 +17,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 LONGEST = timedelta(days=30)
 _DURATION = re.compile(r"(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m(?:in)?)?")
 _CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})")
+_ISO_DATE = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}")
 _RELATIVE = re.compile(r"(?P<word>[a-z]+)\.?,?(?:\s+(?P<rest>.*))?", re.IGNORECASE)
 # Two defaults that differ in every field tell which fields the text really gave.
 _DEFAULTS = (datetime(2000, 1, 1, 0, 0), datetime(2001, 2, 2, 1, 1))  # noqa: DTZ001
@@ -43,18 +44,18 @@ def parse_duration(text: str, option: str, bare: str = "minutes") -> timedelta:
     return span
 
 
-def parse_quiet(text: str) -> QuietHours:
+def parse_quiet(text: str, option: str = "--quiet") -> QuietHours:
     """Parse quiet hours written as '23:00-06:00'."""
-    parts = reject_control_chars(text, "--quiet").replace(" ", "").split("-")
+    parts = reject_control_chars(text, option).replace(" ", "").split("-")
     clocks = [_CLOCK.fullmatch(part) for part in parts]
     if len(parts) != 2 or not all(clocks):
-        raise InputError(f"--quiet {shown(text)} is not a span of hours; write e.g. '23:00-06:00'")
+        raise InputError(f"{option} {shown(text)} is not a span of hours; write e.g. '23:00-06:00'")
     try:
         start, end = (time(int(c["h"]), int(c["m"])) for c in clocks if c)
     except ValueError:
-        raise InputError(f"--quiet {shown(text)} has an impossible time; use 00:00 to 23:59") from None
+        raise InputError(f"{option} {shown(text)} has an impossible time; use 00:00 to 23:59") from None
     if start == end:
-        raise InputError(f"--quiet {shown(text)} starts and ends together; write e.g. '23:00-06:00'")
+        raise InputError(f"{option} {shown(text)} starts and ends together; write e.g. '23:00-06:00'")
     return QuietHours(start, end)
 
 
@@ -195,6 +196,8 @@ def _parse_twice(text: str, dayfirst: bool) -> tuple[datetime, datetime]:
     """Parse with two different defaults, so fields the text lacks can be told apart."""
     from dateutil import parser  # slow to import; only needed when there is a time to read
 
+    # dateutil would read ISO '2026-12-07' as 12 July under dayfirst; ISO is never day-first.
+    dayfirst = dayfirst and not _ISO_DATE.match(text)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")

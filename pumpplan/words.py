@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from itertools import groupby
 
 from pumpplan.engine import MAX_NIGHT_GAP
-from pumpplan.model import Event, EventKind, Notice, Plan, WarningKind
+from pumpplan.model import Event, EventKind, Notice, Plan, Report, WarningKind
 
 DISCLAIMER = (
     "Not medical advice: pumpplan applies your clinic's protocol; confirm this plan with your provider."
@@ -75,6 +75,17 @@ def rule_lines(plan: Plan) -> list[str]:
             f"never more than {span(max(rule.pump_every, MAX_NIGHT_GAP))} apart."
         )
     return lines
+
+
+def header_lines(report: Report) -> list[tuple[str, str]]:
+    """Return who the plan is for and the clinic, as (label, value) pairs, where given."""
+    pairs = [("For", report.patient), ("Clinic", report.clinic)]
+    return [(label, value) for label, value in pairs if value]
+
+
+def source_line(report: Report) -> list[str]:
+    """Return the line naming the protocol the clinic cites, if it cites one."""
+    return [f"Clinic protocol: {report.source}."] if report.source else []
 
 
 def summary_lines(plan: Plan) -> list[tuple[str, str]]:

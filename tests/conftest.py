@@ -36,6 +36,12 @@ def make_plan(
     return build_plan([Infusion(at(t, zone), rule.infusion) for t in times], rule, zone, now)
 
 
+@pytest.fixture(autouse=True)
+def _own_config_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the tester's own clinic.toml out of every test."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
 @pytest.fixture
 def course() -> Plan:
     """Return the common Mon/Wed/Fri course of six infusions at 10:00 in Los Angeles."""

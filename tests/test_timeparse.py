@@ -105,6 +105,14 @@ def test_dayfirst_reads_day_before_month() -> None:
     assert parse_times(["07/12/2026 10:00"], LA, NOW)[0].month == 7
 
 
+def test_dayfirst_leaves_iso_dates_alone() -> None:
+    """ISO dates are year-month-day whatever --dayfirst says."""
+    assert (
+        parse_times(["2026-12-07 10:00"], LA, NOW, dayfirst=True)[0].isoformat()
+        == "2026-12-07T10:00:00-08:00"
+    )
+
+
 @pytest.mark.parametrize(
     ("words", "message"),
     [

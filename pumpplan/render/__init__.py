@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 
 from pumpplan.errors import InputError, shown
-from pumpplan.model import Plan
+from pumpplan.model import Report
 
 # format -> (module, function); imported on use so that --help stays fast.
 RENDERERS = {
@@ -37,10 +37,10 @@ def format_for_suffix(suffix: str) -> str:
         ) from None
 
 
-def render(plan: Plan, name: str, *, color: bool = False, width: int = 100) -> str:
-    """Render a plan in the named format."""
+def render(report: Report, name: str, *, color: bool = False, width: int = 100) -> str:
+    """Render a report in the named format."""
     module, function = RENDERERS[check_format(name)]
     renderer = getattr(import_module(f"pumpplan.render.{module}"), function)
     if name == "table":
-        return str(renderer(plan, color=color, width=width))
-    return str(renderer(plan))
+        return str(renderer(report, color=color, width=width))
+    return str(renderer(report))

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pumpplan import words
-from pumpplan.model import EventKind, Plan
+from pumpplan.model import EventKind, Plan, Report
 
 STYLES = {
     EventKind.PUMP_KEEP: "bold green",
@@ -21,8 +21,9 @@ STYLES = {
 }
 
 
-def render_table(plan: Plan, *, color: bool = False, width: int = 100) -> str:
+def render_table(report: Report, *, color: bool = False, width: int = 100) -> str:
     """Render the plan as a rich table with its summary, rule, warnings and disclaimer."""
+    plan = report.plan
     console = Console(
         file=StringIO(),
         width=width,
@@ -32,9 +33,10 @@ def render_table(plan: Plan, *, color: bool = False, width: int = 100) -> str:
         emoji=False,
         legacy_windows=False,
     )
-    console.print(_summary(plan))
+    console.print(_summary(report))
     console.print(_schedule(plan))
-    console.print(Panel(Group(*(Text(line) for line in words.rule_lines(plan))), title="Rule"))
+    rule = [*words.rule_lines(plan), *words.source_line(report)]
+    console.print(Panel(Group(*(Text(line) for line in rule)), title="Rule"))
     for text in words.warnings(plan):
         console.print(Text(f"! {text}", style="bold red"))
     console.print(Text(words.DISCLAIMER, style="italic"))
@@ -42,12 +44,12 @@ def render_table(plan: Plan, *, color: bool = False, width: int = 100) -> str:
     return str(output)
 
 
-def _summary(plan: Plan) -> Panel:
+def _summary(report: Report) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
-    for label, value in words.summary_lines(plan):
-        grid.add_row(label, value)
+    for label, value in [*words.header_lines(report), *words.summary_lines(report.plan)]:
+        grid.add_row(label, Text(value))
     return Panel(grid, title="Breastfeeding plan around ketamine infusions", title_align="left")
 
 

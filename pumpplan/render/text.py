@@ -9,30 +9,35 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pumpplan import words
-from pumpplan.model import Event, Plan
+from pumpplan.model import Event, Plan, Report
 
 SCHEMA = "pumpplan/1"
 
 
-def render_plain(plan: Plan) -> str:
+def render_plain(report: Report) -> str:
     """Render the plan as plain text for a terminal, an e-mail or a text message."""
+    plan = report.plan
+    pairs = [*words.header_lines(report), *words.summary_lines(plan)]
+    width = max(len(label) for label, _ in pairs)
     lines = ["Breastfeeding plan around ketamine infusions", ""]
-    width = max(len(label) for label, _ in words.summary_lines(plan))
-    lines += [f"{label + ':':<{width + 1}} {value}" for label, value in words.summary_lines(plan)]
+    lines += [f"{label + ':':<{width + 1}} {value}" for label, value in pairs]
     for date, events in words.by_day(plan):
         lines += ["", words.day(date)]
         lines += [f"  {_time_range(plan, e):<13}  {words.TITLES[e.kind]}" for e in events]
-    lines += ["", "Rule:", *(f"  {line}" for line in words.rule_lines(plan))]
+    rule = [*words.rule_lines(plan), *words.source_line(report)]
+    lines += ["", "Rule:", *(f"  {line}" for line in rule)]
     if plan.warnings:
         lines += ["", "Warnings:", *(f"  ! {text}" for text in words.warnings(plan))]
     lines += ["", words.DISCLAIMER]
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(plan: Plan) -> str:
+def render_markdown(report: Report) -> str:
     """Render the plan as a Markdown document."""
+    plan = report.plan
+    pairs = [*words.header_lines(report), *words.summary_lines(plan)]
     lines = ["# Breastfeeding plan around ketamine infusions", ""]
-    lines += [f"- **{label}:** {value}" for label, value in words.summary_lines(plan)]
+    lines += [f"- **{label}:** {_md(value)}" for label, value in pairs]
     lines += ["", "| Day | Time | What to do | Milk |", "|---|---|---|---|"]
     for date, events in words.by_day(plan):
         for index, event in enumerate(events):
@@ -41,15 +46,17 @@ def render_markdown(plan: Plan) -> str:
                 f"| {label} | {_time_range(plan, event)} | {words.TITLES[event.kind]} "
                 f"| {words.MILK[event.kind]} |"
             )
-    lines += ["", "## Rule", "", *(f"- {line}" for line in words.rule_lines(plan))]
+    rule = [*words.rule_lines(plan), *(_md(line) for line in words.source_line(report))]
+    lines += ["", "## Rule", "", *(f"- {line}" for line in rule)]
     if plan.warnings:
         lines += ["", "## Warnings", "", *(f"- {text}" for text in words.warnings(plan))]
     lines += ["", f"*{words.DISCLAIMER}*"]
     return "\n".join(lines) + "\n"
 
 
-def render_csv(plan: Plan) -> str:
+def render_csv(report: Report) -> str:
     """Render the events as CSV, one row per event, for spreadsheets."""
+    plan = report.plan
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["date", "weekday", "start", "end", "kind", "milk", "title"])
@@ -70,9 +77,9 @@ def render_csv(plan: Plan) -> str:
     return out.getvalue()
 
 
-def render_json(plan: Plan) -> str:
+def render_json(report: Report) -> str:
     """Render the plan as the stable ``pumpplan/1`` JSON contract."""
-    return json.dumps(plan_document(plan), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(plan_document(report.plan), indent=2, ensure_ascii=False) + "\n"
 
 
 def plan_document(plan: Plan) -> dict[str, Any]:
@@ -106,6 +113,11 @@ def plan_document(plan: Plan) -> dict[str, Any]:
 def _number(value: float) -> int | float:
     """Return whole numbers as int so the JSON reads 48, not 48.0."""
     return int(value) if value == int(value) else round(value, 4)
+
+
+def _md(text: str) -> str:
+    """Escape text a user typed so Markdown shows it as written."""
+    return "".join(f"\\{ch}" if ch in "\\`*_{}[]<>()#+-.!|" else ch for ch in text)
 
 
 def _time_range(plan: Plan, event: Event) -> str:

@@ -1,0 +1,98 @@
+"""The command-line options, declared once so that every command shares them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+RULE = "Rule (the clinic's protocol)"
+SERIES = "Repeating course"
+OUTPUT = "Output"
+
+
+def _text(metavar: str, help: str, panel: str | None = None) -> Any:
+    """Return a text option with its metavar, help and help panel."""
+    return typer.Option(metavar=metavar, help=help, rich_help_panel=panel)
+
+
+When = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="WHEN",
+        help="Infusion start times: '2026-12-07 10:00', 'Dec 7 10am', 'mon 9:30', 'tomorrow 9:30'.",
+        show_default=False,
+    ),
+]
+Zone = Annotated[
+    str | None, _text("ZONE", "IANA time zone, e.g. America/Chicago. [default: this computer's]")
+]
+DayFirst = Annotated[bool, typer.Option("--dayfirst", help="Read 07/12/2026 as 7 December.")]
+Duration = Annotated[str | None, _text("DURATION", "Length of each infusion. [default: 40m]", RULE)]
+PumpBefore = Annotated[
+    str | None, _text("DURATION", "Pump and keep this long before each infusion. [default: 60m]", RULE)
+]
+DumpHours = Annotated[
+    str | None,
+    _text(
+        "HOURS",
+        "No breastfeeding until this long after an infusion ends (bare number: hours). [default: 48]",
+        RULE,
+    ),
+]
+PumpEvery = Annotated[
+    str | None, _text("DURATION", "Pump and discard this often meanwhile. [default: 3h]", RULE)
+]
+Session = Annotated[str | None, _text("DURATION", "Length of one pumping session. [default: 20m]", RULE)]
+Quiet = Annotated[
+    str | None,
+    _text("HH:MM-HH:MM", "Thin night sessions in these hours, never over 5 h apart, e.g. 23:00-06:00.", RULE),
+]
+ProtocolFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--protocol",
+        metavar="FILE",
+        help="The clinic's settings (TOML). [default: clinic.toml in the user config folder, if there]",
+        rich_help_panel=RULE,
+        dir_okay=False,
+    ),
+]
+Every = Annotated[
+    str | None, _text("DAYS", "Repeat on these weekdays from the first WHEN, e.g. mon,wed,fri.", SERIES)
+]
+Count = Annotated[str | None, _text("N", "Number of infusions in the --every course.", SERIES)]
+Until = Annotated[str | None, _text("DATE", "Last day of the --every course, e.g. 2026-12-31.", SERIES)]
+RRule = Annotated[
+    str | None,
+    _text("RULE", "RFC 5545 rule from the first WHEN, e.g. 'FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=6'.", SERIES),
+]
+Format = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="table, plain, markdown, csv or json. [default: table, or from -o's suffix]",
+        rich_help_panel=OUTPUT,
+    ),
+]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="Write to this file (.txt .md .csv .json) instead of the screen.",
+        rich_help_panel=OUTPUT,
+        dir_okay=False,
+    ),
+]
+Force = Annotated[
+    bool, typer.Option("--force", help="Replace the --output file if it exists.", rich_help_panel=OUTPUT)
+]
+Name = Annotated[str | None, _text("TEXT", "Patient's name, for the printed handout.", OUTPUT)]
+Clinic = Annotated[
+    str | None, _text("TEXT", "Clinic name and phone, e.g. 'Westside Infusion, 555-0100'.", OUTPUT)
+]

@@ -1,0 +1,137 @@
+"""Clinic settings kept once in a TOML file: the clinic, its rule and the source it cites."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pumpplan.errors import InputError, ReadError, reject_control_chars, shown
+from pumpplan.timeparse import parse_duration, parse_quiet
+
+FILE_NAME = "clinic.toml"
+LARGEST = 64 * 1024
+# TOML key -> (how a bare number reads, the command-line option it stands for)
+RULE_KEYS = {
+    "duration": "minutes",
+    "pump_before": "minutes",
+    "dump_hours": "hours",
+    "pump_every": "minutes",
+    "session": "minutes",
+    "quiet": "",
+}
+SECTIONS = {"clinic": {"name", "phone"}, "rule": set(RULE_KEYS), "source": {"title", "date", "url"}}
+EXAMPLE = """\
+[clinic]
+name = "Westside Infusion"
+phone = "555-0100"
+
+[rule]
+duration = "40m"
+pump_before = "60m"
+dump_hours = 48
+pump_every = "3h"
+session = "20m"
+
+[source]
+title = "Westside Infusion lactation protocol"
+date = 2026-03-01
+"""
+
+
+@dataclass(frozen=True)
+class Protocol:
+    """A clinic's settings: its name and phone, rule values as option text, and its cited source."""
+
+    clinic: str | None = None
+    phone: str | None = None
+    source: str | None = None
+    source_date: date | None = None
+    url: str | None = None
+    rule: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def citation(self) -> str | None:
+        """Return 'Title (2026-03-01)' for the source the clinic cites, if any."""
+        if self.source is None:
+            return None
+        dated = f" ({self.source_date.isoformat()})" if self.source_date else ""
+        return f"{self.source}{dated}" + (f", {self.url}" if self.url else "")
+
+
+def load_protocol(path: Path | None, config_dir: Path) -> Protocol:
+    """Read --protocol FILE, else clinic.toml in the user config folder, else no settings."""
+    if path is None:
+        path = config_dir / FILE_NAME
+        if not path.is_file():
+            return Protocol()
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(LARGEST + 1)
+    except OSError as error:
+        raise ReadError(f"cannot read {path}: {error.strerror}") from None
+    if len(data) > LARGEST:
+        raise InputError(f"{path} is larger than 64 KB; is it really a clinic settings file?")
+    try:
+        table = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise InputError(f"{path} is not valid TOML ({error}); see the example in the README") from None
+    return _protocol(table, path.name)
+
+
+def _protocol(table: dict[str, Any], name: str) -> Protocol:
+    """Check the table's keys and values and build the Protocol."""
+    _check_keys(table, name)
+    clinic, rule, source = (table.get(section, {}) for section in ("clinic", "rule", "source"))
+    when = source.get("date")
+    if when is not None and not isinstance(when, date):
+        raise InputError(
+            f"{name}: source.date {shown(str(when))} is not a date; write e.g. date = 2026-03-01"
+        )
+    return Protocol(
+        clinic=_text(clinic, "name", name, "clinic"),
+        phone=_text(clinic, "phone", name, "clinic"),
+        source=_text(source, "title", name, "source"),
+        source_date=when,
+        url=_text(source, "url", name, "source"),
+        rule={key: _rule_value(key, value, name) for key, value in rule.items()},
+    )
+
+
+def _check_keys(table: dict[str, Any], name: str) -> None:
+    for section, value in table.items():
+        if section not in SECTIONS:
+            raise InputError(
+                f"{name}: unknown section [{section}]; use {', '.join(f'[{s}]' for s in SECTIONS)}"
+            )
+        if not isinstance(value, dict):
+            raise InputError(f"{name}: {section} must be a [{section}] table")
+        unknown = sorted(set(value) - SECTIONS[section])
+        if unknown:
+            known = ", ".join(sorted(SECTIONS[section]))
+            raise InputError(f"{name}: unknown key {section}.{unknown[0]}; [{section}] takes {known}")
+
+
+def _text(table: dict[str, Any], key: str, name: str, section: str) -> str | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(f"{name}: {section}.{key} must be text in quotes")
+    return reject_control_chars(value.strip(), f"{name}: {section}.{key}")
+
+
+def _rule_value(key: str, value: object, name: str) -> str:
+    """Return a rule value as option text, after checking it parses."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise InputError(f'{name}: rule.{key} must be text like "40m" or a whole number')
+    text = str(value)
+    label = f"{name}: rule.{key}"
+    if key == "quiet":
+        parse_quiet(text, label)
+    else:
+        parse_duration(text, label, bare=RULE_KEYS[key])
+    return text
