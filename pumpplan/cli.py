@@ -62,6 +62,7 @@ def plan(
     force: opt.Force = False,
     name: opt.Name = None,
     clinic: opt.Clinic = None,
+    lang: opt.Lang = None,
 ) -> None:
     """Make the pumping and breastfeeding plan for one or more infusions.
 
@@ -75,6 +76,7 @@ def plan(
         every=every, count=count, until=until, rrule=rrule, protocol=protocol, name=name, clinic=clinic,
     )  # fmt: skip
     try:
+        _use_language(lang)
         fmt = request.output_format(output_format, output)
         if output is not None:
             from pumpplan.files import check_writable
@@ -84,6 +86,13 @@ def plan(
         _emit(report, fmt, output, force=force)
     except PumpplanError as error:
         _fail(error)
+
+
+def _use_language(lang: str | None) -> None:
+    """Switch the messages to --lang, or to the locale's language when pumpplan has it."""
+    from pumpplan import i18n
+
+    i18n.use(lang.lower() if lang else i18n.from_environment(os.environ))
 
 
 def _emit(report: object, fmt: str, output: Path | None, *, force: bool) -> None:

@@ -96,3 +96,9 @@ Name = Annotated[str | None, _text("TEXT", "Patient's name, for the printed hand
 Clinic = Annotated[
     str | None, _text("TEXT", "Clinic name and phone, e.g. 'Westside Infusion, 555-0100'.", OUTPUT)
 ]
+Lang = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", metavar="LANG", help="Language of the plan: en or es. [default: from the locale]", rich_help_panel=OUTPUT
+    ),
+]

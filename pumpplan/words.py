@@ -1,4 +1,4 @@
-"""The plan in plain English words, shared by every human output."""
+"""The plan in plain words, in the language in use, shared by every human output."""
 
 from __future__ import annotations
 
@@ -7,46 +7,81 @@ from datetime import date, datetime, timedelta
 from itertools import groupby
 
 from pumpplan.engine import MAX_NIGHT_GAP
+from pumpplan.i18n import _, n_, p_
 from pumpplan.model import Event, EventKind, Notice, Plan, Report, WarningKind
 
-DISCLAIMER = (
-    "Not medical advice: pumpplan applies your clinic's protocol; confirm this plan with your provider."
-)
-TITLES = {
-    EventKind.PUMP_KEEP: "Pump and keep the milk (before the infusion)",
-    EventKind.INFUSION: "Ketamine infusion",
-    EventKind.PUMP_DUMP: "Pump and discard the milk",
-    EventKind.RESUME: "Resume breastfeeding",
-}
-MILK = {
-    EventKind.PUMP_KEEP: "keep",
-    EventKind.INFUSION: "no breastfeeding",
-    EventKind.PUMP_DUMP: "discard",
-    EventKind.RESUME: "breastfeed",
-}
+def heading() -> str:
+    """Return the title every output starts with."""
+    return _("Breastfeeding plan around ketamine infusions")
+
+
+def disclaimer() -> str:
+    """Return the one-line disclaimer every human output ends with."""
+    return _(
+        "Not medical advice: pumpplan applies your clinic's protocol; confirm this plan with your provider."
+    )
+
+
+def title(kind: EventKind) -> str:
+    """Return what an event asks the mother to do."""
+    return {
+        EventKind.PUMP_KEEP: _("Pump and keep the milk (before the infusion)"),
+        EventKind.INFUSION: _("Ketamine infusion"),
+        EventKind.PUMP_DUMP: _("Pump and discard the milk"),
+        EventKind.RESUME: _("Resume breastfeeding"),
+    }[kind]
+
+
+def milk(kind: EventKind) -> str:
+    """Return what to do with the milk at an event, in a word or two."""
+    return {
+        EventKind.PUMP_KEEP: _("keep"),
+        EventKind.INFUSION: _("no breastfeeding"),
+        EventKind.PUMP_DUMP: _("discard"),
+        EventKind.RESUME: _("breastfeed"),
+    }[kind]
 
 
 def span(length: timedelta) -> str:
     """Return a length of time as '6 days 40 min', '48 h' or '1 h 30 min'."""
     minutes = round(length.total_seconds() / 60)
     days, minutes = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(minutes, 60)
-    parts = [f"{days} day{'s' if days != 1 else ''}"] if days else []
-    parts += [f"{hours} h"] if hours else []
-    parts += [f"{minutes} min"] if minutes or not parts else []
+    hours_, minutes = divmod(minutes, 60)
+    parts = [n_("{count} day", "{count} days", days).format(count=days)] if days else []
+    parts += [_("{count} h").format(count=hours_)] if hours_ else []
+    parts += [_("{count} min").format(count=minutes)] if minutes or not parts else []
     return " ".join(parts)
 
 
 def hours(length: timedelta) -> str:
     """Return a length in hours when whole, '48 h', else as ``span`` does."""
     if length % timedelta(hours=1) == timedelta():
-        return f"{length // timedelta(hours=1)} h"
+        return _("{count} h").format(count=length // timedelta(hours=1))
     return span(length)
 
 
+def weekday(moment: datetime | date) -> str:
+    """Return the short weekday name, 'Mon'."""
+    names = (
+        p_("weekday", "Mon"), p_("weekday", "Tue"), p_("weekday", "Wed"), p_("weekday", "Thu"),
+        p_("weekday", "Fri"), p_("weekday", "Sat"), p_("weekday", "Sun"),
+    )  # fmt: skip
+    return names[moment.weekday()]
+
+
+def month(moment: datetime | date) -> str:
+    """Return the short month name, 'Dec'."""
+    names = (
+        p_("month", "Jan"), p_("month", "Feb"), p_("month", "Mar"), p_("month", "Apr"),
+        p_("month", "May"), p_("month", "Jun"), p_("month", "Jul"), p_("month", "Aug"),
+        p_("month", "Sep"), p_("month", "Oct"), p_("month", "Nov"), p_("month", "Dec"),
+    )  # fmt: skip
+    return names[moment.month - 1]
+
+
 def day(moment: datetime | date) -> str:
-    """Return 'Mon Dec 7'."""
-    return f"{moment:%a %b} {moment.day}"
+    """Return 'Mon Dec 7' (or 'lun 7 dic' in Spanish)."""
+    return _("{weekday} {month} {day}").format(weekday=weekday(moment), month=month(moment), day=moment.day)
 
 
 def clock(moment: datetime) -> str:
@@ -63,29 +98,35 @@ def rule_lines(plan: Plan) -> list[str]:
     """Return the rule that was applied, in plain words."""
     rule = plan.rule
     lines = [
-        f"Pump and keep the milk {span(rule.pump_before)} before each infusion "
-        f"(an infusion lasts {span(rule.infusion)}).",
-        f"Do not breastfeed from the start of an infusion until {hours(rule.dump)} after it "
-        f"ends; meanwhile pump every {span(rule.pump_every)} and discard that milk.",
-        "Breastfeeding resumes when that time is up; windows that overlap merge into one.",
+        _("Pump and keep the milk {before} before each infusion (an infusion lasts {infusion}).").format(
+            before=span(rule.pump_before), infusion=span(rule.infusion)
+        ),
+        _(
+            "Do not breastfeed from the start of an infusion until {dump} after it ends; "
+            "meanwhile pump every {every} and discard that milk."
+        ).format(dump=hours(rule.dump), every=span(rule.pump_every)),
+        _("Breastfeeding resumes when that time is up; windows that overlap merge into one."),
     ]
     if rule.quiet:
         lines.append(
-            f"At night ({rule.quiet.start:%H:%M}-{rule.quiet.end:%H:%M}) fewer sessions, "
-            f"never more than {span(max(rule.pump_every, MAX_NIGHT_GAP))} apart."
+            _("At night ({start}-{end}) fewer sessions, never more than {gap} apart.").format(
+                start=f"{rule.quiet.start:%H:%M}",
+                end=f"{rule.quiet.end:%H:%M}",
+                gap=span(max(rule.pump_every, MAX_NIGHT_GAP)),
+            )
         )
     return lines
 
 
 def header_lines(report: Report) -> list[tuple[str, str]]:
     """Return who the plan is for and the clinic, as (label, value) pairs, where given."""
-    pairs = [("For", report.patient), ("Clinic", report.clinic)]
+    pairs = [(_("For"), report.patient), (_("Clinic"), report.clinic)]
     return [(label, value) for label, value in pairs if value]
 
 
 def source_line(report: Report) -> list[str]:
     """Return the line naming the protocol the clinic cites, if it cites one."""
-    return [f"Clinic protocol: {report.source}."] if report.source else []
+    return [_("Clinic protocol: {source}.").format(source=report.source)] if report.source else []
 
 
 def summary_lines(plan: Plan) -> list[tuple[str, str]]:
@@ -94,57 +135,60 @@ def summary_lines(plan: Plan) -> list[tuple[str, str]]:
     count = len(plan.infusions)
     infusions = f"1 ({when(first)})"
     if count > 1:
-        infusions = f"{count} ({day(first)} to {day(plan.local(plan.infusions[-1].start))})"
+        last = plan.local(plan.infusions[-1].start)
+        infusions = _("{count} ({first} to {last})").format(count=count, first=day(first), last=day(last))
     windows = len(plan.windows)
     without = span(plan.time_without_breastfeeding)
     if windows > 1:
-        course = span(plan.resume - plan.infusions[0].start)
-        without += f" in {windows} windows, of the {course} from the first infusion to the last resume"
+        without = _(
+            "{length} in {windows} windows, of the {course} from the first infusion to the last resume"
+        ).format(length=without, windows=windows, course=span(plan.resume - plan.infusions[0].start))
+    dumps, keeps = plan.count(EventKind.PUMP_DUMP), plan.count(EventKind.PUMP_KEEP)
     return [
-        ("Infusions", infusions),
-        ("No breastfeeding", without),
-        ("Pump and discard", plural(plan.count(EventKind.PUMP_DUMP), "session")),
-        ("Pump and keep", plural(plan.count(EventKind.PUMP_KEEP), "session") + ", before infusions"),
-        ("Breastfeeding resumes", when(plan.local(plan.resume))),
+        (_("Infusions"), infusions),
+        (_("No breastfeeding"), without),
+        (_("Pump and discard"), n_("{count} session", "{count} sessions", dumps).format(count=dumps)),
+        (
+            _("Pump and keep"),
+            n_("{count} session, before infusions", "{count} sessions, before infusions", keeps).format(
+                count=keeps
+            ),
+        ),
+        (_("Breastfeeding resumes"), when(plan.local(plan.resume))),
     ]
-
-
-def plural(number: int, noun: str) -> str:
-    """Return '1 session' or '3 sessions'."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def warning(notice: Notice, plan: Plan) -> str:
     """Return one warning in plain words."""
     start = plan.local(notice.start)
     end = plan.local(notice.end) if notice.end else start
+    length = span(notice.end - notice.start) if notice.end else ""
     match notice.kind:
         case WarningKind.MERGED:
-            return (
-                f"The windows of {notice.infusions} infusions overlap and merge into one: "
-                f"no breastfeeding for {span(notice.end - notice.start if notice.end else timedelta())}, "
-                f"{when(start)} to {when(end)}; the pumps before the later infusions are discarded."
-            )
+            return _(
+                "The windows of {count} infusions overlap and merge into one: no breastfeeding for "
+                "{length}, {start} to {end}; the pumps before the later infusions are discarded."
+            ).format(count=notice.infusions, length=length, start=when(start), end=when(end))
         case WarningKind.SHORT_GAP:
-            return (
-                f"Only {span(end - start)} to breastfeed between {when(start)} and {when(end)}; "
-                "you may prefer to pump and keep then."
-            )
+            return _(
+                "Only {length} to breastfeed between {start} and {end}; you may prefer to pump and keep then."
+            ).format(length=length, start=when(start), end=when(end))
         case WarningKind.CLOCK_CHANGE:
-            return (
-                f"The clocks change on {when(start)} during a window; it still lasts real hours, "
-                f"so breastfeeding resumes at {when(end)} by the new clock time."
-            )
+            return _(
+                "The clocks change on {start} during a window; it still lasts real hours, "
+                "so breastfeeding resumes at {end} by the new clock time."
+            ).format(start=when(start), end=when(end))
         case WarningKind.PAST:
-            return (
-                f"{notice.infusions} infusion{'s are' if notice.infusions > 1 else ' is'} in the past "
-                f"(from {when(start)}); check the dates."
-            )
+            return n_(
+                "{count} infusion is in the past (from {start}); check the dates.",
+                "{count} infusions are in the past (from {start}); check the dates.",
+                notice.infusions,
+            ).format(count=notice.infusions, start=when(start))
         case WarningKind.PUMP_IN_WINDOW:
-            return (
-                f"The pump at {when(start)} before the infusion at {clock(end)} falls inside the "
-                "previous window: discard that milk."
-            )
+            return _(
+                "The pump at {start} before the infusion at {time} falls inside the previous window: "
+                "discard that milk."
+            ).format(start=when(start), time=clock(end))
 
 
 def warnings(plan: Plan) -> list[str]:

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pumpplan import words
+from pumpplan.i18n import _
 from pumpplan.model import EventKind, Plan, Report
 
 STYLES = {
@@ -36,10 +37,10 @@ def render_table(report: Report, *, color: bool = False, width: int = 100) -> st
     console.print(_summary(report))
     console.print(_schedule(plan))
     rule = [*words.rule_lines(plan), *words.source_line(report)]
-    console.print(Panel(Group(*(Text(line) for line in rule)), title="Rule"))
+    console.print(Panel(Group(*(Text(line) for line in rule)), title=_("Rule")))
     for text in words.warnings(plan):
         console.print(Text(f"! {text}", style="bold red"))
-    console.print(Text(words.DISCLAIMER, style="italic"))
+    console.print(Text(words.disclaimer(), style="italic"))
     output = console.file.getvalue()  # type: ignore[attr-defined]
     return str(output)
 
@@ -50,13 +51,15 @@ def _summary(report: Report) -> Panel:
     grid.add_column()
     for label, value in [*words.header_lines(report), *words.summary_lines(report.plan)]:
         grid.add_row(label, Text(value))
-    return Panel(grid, title="Breastfeeding plan around ketamine infusions", title_align="left")
+    return Panel(grid, title=words.heading(), title_align="left")
 
 
 def _schedule(plan: Plan) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for header in ("Day", "Time", "What to do", "Milk"):
-        table.add_column(header, no_wrap=header != "What to do")
+    table.add_column(_("Day"), no_wrap=True)
+    table.add_column(_("Time"), no_wrap=True)
+    table.add_column(_("What to do"))
+    table.add_column(_("Milk"), no_wrap=True)
     for date, events in words.by_day(plan):
         for index, event in enumerate(events):
             start = words.clock(plan.local(event.start))
@@ -64,8 +67,8 @@ def _schedule(plan: Plan) -> Table:
             table.add_row(
                 words.day(date) if index == 0 else "",
                 start + end,
-                Text(words.TITLES[event.kind], style=STYLES[event.kind]),
-                words.MILK[event.kind],
+                Text(words.title(event.kind), style=STYLES[event.kind]),
+                words.milk(event.kind),
                 end_section=index == len(events) - 1,
             )
     return table

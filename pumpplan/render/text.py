@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pumpplan import words
+from pumpplan.i18n import _
 from pumpplan.model import Event, Plan, Report
 
 SCHEMA = "pumpplan/1"
@@ -19,16 +20,16 @@ def render_plain(report: Report) -> str:
     plan = report.plan
     pairs = [*words.header_lines(report), *words.summary_lines(plan)]
     width = max(len(label) for label, _ in pairs)
-    lines = ["Breastfeeding plan around ketamine infusions", ""]
+    lines = [words.heading(), ""]
     lines += [f"{label + ':':<{width + 1}} {value}" for label, value in pairs]
     for date, events in words.by_day(plan):
         lines += ["", words.day(date)]
-        lines += [f"  {_time_range(plan, e):<13}  {words.TITLES[e.kind]}" for e in events]
+        lines += [f"  {_time_range(plan, e):<13}  {words.title(e.kind)}" for e in events]
     rule = [*words.rule_lines(plan), *words.source_line(report)]
-    lines += ["", "Rule:", *(f"  {line}" for line in rule)]
+    lines += ["", _("Rule:"), *(f"  {line}" for line in rule)]
     if plan.warnings:
-        lines += ["", "Warnings:", *(f"  ! {text}" for text in words.warnings(plan))]
-    lines += ["", words.DISCLAIMER]
+        lines += ["", _("Warnings:"), *(f"  ! {text}" for text in words.warnings(plan))]
+    lines += ["", words.disclaimer()]
     return "\n".join(lines) + "\n"
 
 
@@ -36,21 +37,21 @@ def render_markdown(report: Report) -> str:
     """Render the plan as a Markdown document."""
     plan = report.plan
     pairs = [*words.header_lines(report), *words.summary_lines(plan)]
-    lines = ["# Breastfeeding plan around ketamine infusions", ""]
+    lines = [f"# {words.heading()}", ""]
     lines += [f"- **{label}:** {_md(value)}" for label, value in pairs]
-    lines += ["", "| Day | Time | What to do | Milk |", "|---|---|---|---|"]
+    lines += ["", f"| {_('Day')} | {_('Time')} | {_('What to do')} | {_('Milk')} |", "|---|---|---|---|"]
     for date, events in words.by_day(plan):
         for index, event in enumerate(events):
             label = words.day(date) if index == 0 else ""
             lines.append(
-                f"| {label} | {_time_range(plan, event)} | {words.TITLES[event.kind]} "
-                f"| {words.MILK[event.kind]} |"
+                f"| {label} | {_time_range(plan, event)} | {words.title(event.kind)} "
+                f"| {words.milk(event.kind)} |"
             )
     rule = [*words.rule_lines(plan), *(_md(line) for line in words.source_line(report))]
-    lines += ["", "## Rule", "", *(f"- {line}" for line in rule)]
+    lines += ["", f"## {_('Rule')}", "", *(f"- {line}" for line in rule)]
     if plan.warnings:
-        lines += ["", "## Warnings", "", *(f"- {text}" for text in words.warnings(plan))]
-    lines += ["", f"*{words.DISCLAIMER}*"]
+        lines += ["", f"## {_('Warnings')}", "", *(f"- {text}" for text in words.warnings(plan))]
+    lines += ["", f"*{words.disclaimer()}*"]
     return "\n".join(lines) + "\n"
 
 
@@ -70,8 +71,8 @@ def render_csv(report: Report) -> str:
                 start.isoformat(timespec="minutes"),
                 end.isoformat(timespec="minutes") if end else "",
                 event.kind.value,
-                words.MILK[event.kind],
-                words.TITLES[event.kind],
+                words.milk(event.kind),
+                words.title(event.kind),
             ]
         )
     return out.getvalue()
@@ -91,7 +92,7 @@ def plan_document(plan: Plan) -> dict[str, Any]:
 
     def event(e: Event) -> dict[str, Any]:
         end = iso(e.end) if e.end else None
-        return {"kind": e.kind.value, "start": iso(e.start), "end": end, "title": words.TITLES[e.kind]}
+        return {"kind": e.kind.value, "start": iso(e.start), "end": end, "title": words.title(e.kind)}
 
     return {
         "schema": SCHEMA,
