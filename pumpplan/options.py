@@ -74,7 +74,7 @@ Format = Annotated[
         "--format",
         "-f",
         metavar="FORMAT",
-        help="table, plain, markdown, csv or json. [default: table, or from -o's suffix]",
+        help="table, plain, markdown, csv, json or html. [default: table, or from -o's suffix]",
         rich_help_panel=OUTPUT,
     ),
 ]
@@ -84,7 +84,7 @@ Output = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        help="Write to this file (.txt .md .csv .json) instead of the screen.",
+        help="Write to this file (.txt .md .csv .json .html) instead of the screen.",
         rich_help_panel=OUTPUT,
         dir_okay=False,
     ),

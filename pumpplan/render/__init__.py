@@ -14,8 +14,9 @@ RENDERERS = {
     "markdown": ("text", "render_markdown"),
     "csv": ("text", "render_csv"),
     "json": ("text", "render_json"),
+    "html": ("html", "render_html"),
 }
-SUFFIXES = {".txt": "plain", ".md": "markdown", ".csv": "csv", ".json": "json"}
+SUFFIXES = {".txt": "plain", ".md": "markdown", ".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
 
 
 def check_format(name: str) -> str:

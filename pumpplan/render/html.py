@@ -1,0 +1,228 @@
+"""The nurse's printable handout: one self-contained HTML page, no script, no network."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, datetime, time, timedelta
+from functools import cache
+from html import escape
+from importlib.resources import files
+from typing import Literal
+
+from pumpplan import words
+from pumpplan.i18n import _, language
+from pumpplan.model import Event, EventKind, Plan, Report
+
+Paper = Literal["letter", "a4"]
+PAGE_SIZES: dict[str, str] = {"letter": "letter", "a4": "A4"}
+BLANK = '<span class="blank"></span>'
+
+
+def storage() -> list[tuple[str, str]]:
+    """Return the CDC's storage times for freshly pumped milk (PRODUCT.md §5) as (place, time)."""
+    return [
+        (_("Room temperature"), _("up to 4 hours")),
+        (_("Fridge"), _("up to 4 days")),
+        (_("Freezer"), _("best within 6 months; up to 12 months is acceptable")),
+        (_("Thawed milk"), _("up to 24 hours in the fridge; never refreeze it")),
+    ]
+
+
+def mark(kind: EventKind) -> str:
+    """Return the word that tells a checklist entry's kind in black and white, without colour."""
+    return {
+        EventKind.PUMP_KEEP: _("KEEP"),
+        EventKind.INFUSION: _("INFUSION"),
+        EventKind.PUMP_DUMP: _("discard"),
+        EventKind.RESUME: _("BREASTFEED"),
+    }[kind]
+
+
+def legend() -> list[tuple[EventKind, str]]:
+    """Return what each mark means."""
+    return [
+        (EventKind.PUMP_KEEP, _("pump, keep the milk")),
+        (EventKind.PUMP_DUMP, _("pump, throw it away")),
+        (EventKind.INFUSION, _("infusion")),
+        (EventKind.RESUME, _("breastfeeding resumes")),
+    ]
+
+
+def render_html(report: Report, *, paper: Paper | None = None) -> str:
+    """Render the plan as a printable handout: one page for a typical course.
+
+    ``paper`` fixes the page size; without it the printer's own paper is used.
+    """
+    plan = report.plan
+    body = "\n".join(
+        [
+            _header(report),
+            _resume(plan),
+            _about(report),
+            _checklist(plan),
+            _notes(plan),
+            f'<footer class="disclaimer">{escape(words.disclaimer())}</footer>',
+        ]
+    )
+    title = f"{words.heading()}: {report.patient}" if report.patient else words.heading()
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(language())}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>\n{_css(paper)}</style>\n</head>\n"
+        f"<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+@cache
+def _stylesheet() -> str:
+    """Return the handout's stylesheet, shipped next to this module."""
+    return files(__package__).joinpath("handout.css").read_text(encoding="utf-8")
+
+
+def _css(paper: Paper | None) -> str:
+    """Return the stylesheet, with a fixed page size when one is asked for."""
+    size = f"@page {{ size: {PAGE_SIZES[paper]}; }}\n" if paper else ""
+    return _stylesheet() + size
+
+
+def _header(report: Report) -> str:
+    """Return the title, the zone, and who the handout is for; blank lines where not given."""
+    printed = _dated(report.printed) if report.printed else None
+    pairs = ((_("For"), report.patient), (_("Clinic"), report.clinic), (_("Printed"), printed))
+    who = "".join(
+        f"<div><dt>{escape(label)}</dt><dd>{escape(value) if value else BLANK}</dd></div>"
+        for label, value in pairs
+    )
+    zone = _("All times are local time in {zone}.").format(zone=report.plan.zone.key)
+    return (
+        f'<header class="top"><div><h1>{escape(words.heading())}</h1>'
+        f'<p class="zone">{escape(zone)}</p></div><dl class="who">{who}</dl></header>'
+    )
+
+
+def _resume(plan: Plan) -> str:
+    """Return the final resume time in large type, and the breaks between windows."""
+    resume = plan.local(plan.resume)
+    big = _("{date} at {time}").format(date=_dated(resume), time=words.clock(resume))
+    breaks = [
+        _("{start} until {end}").format(
+            start=words.when(plan.local(before.end)), end=words.when(plan.local(after.start))
+        )
+        for before, after in itertools.pairwise(plan.windows)
+    ]
+    between = _("Between windows you may also breastfeed: {breaks}.").format(breaks="; ".join(breaks))
+    return (
+        f'<section class="resume-panel"><p class="label">{escape(_("Breastfeeding resumes"))}</p>'
+        f'<p class="big">{escape(big)}</p>'
+        + (f'<p class="between">{escape(between)}</p>' if breaks else "")
+        + "</section>"
+    )
+
+
+def _about(report: Report) -> str:
+    """Return the summary and the rule in plain words."""
+    summary = "".join(
+        f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>"
+        for label, value in words.summary_lines(report.plan)
+    )
+    lines = [*words.rule_lines(report.plan), *words.source_line(report)]
+    rule = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return (
+        f'<section class="about"><div><h2>{escape(_("Summary"))}</h2><dl class="summary">{summary}</dl>'
+        f"</div><div><h2>{escape(_('The rule'))}</h2><ul>{rule}</ul></div></section>"
+    )
+
+
+def _checklist(plan: Plan) -> str:
+    """Return the day-by-day table with a box to tick per pumping session."""
+    # The legend is the table's header so that every printed page repeats it.
+    samples = "".join(f"<li>{_sample(kind)} {escape(meaning)}</li>" for kind, meaning in legend())
+    rows = "\n".join(_day_row(plan, day, events) for day, events in words.by_day(plan))
+    return (
+        f'<section class="checklist"><h2>{escape(_("Day by day: tick each box when done"))}</h2>'
+        f'<table class="days"><thead><tr><th colspan="2"><ul class="legend">{samples}</ul></th></tr></thead>'
+        f"<tbody>\n{rows}\n</tbody></table></section>"
+    )
+
+
+def _day_row(plan: Plan, day: date, events: list[Event]) -> str:
+    """Return one day's row: its date, when she may breastfeed, and its entries."""
+    entries = "".join(_entry(plan, event) for event in events)
+    return (
+        f'<tr><th scope="row"><span class="date">{escape(words.day(day))}</span>'
+        f'<span class="feed">{escape(_feeding(plan, day))}</span></th>'
+        f'<td><ul class="entries">{entries}</ul></td></tr>'
+    )
+
+
+def _entry(plan: Plan, event: Event) -> str:
+    """Return one checklist entry: a box for pumping, then the time and its mark."""
+    start = words.clock(plan.local(event.start))
+    return (
+        f'<li class="{event.kind.value}">{_box(event.kind)}'
+        f'<span class="time">{start}</span><span class="mark">{escape(mark(event.kind))}</span></li>'
+    )
+
+
+def _sample(kind: EventKind) -> str:
+    """Return the legend's sample of an entry of a kind."""
+    word = f'<span class="mark">{escape(mark(kind))}</span>'
+    return f'<span class="sample {kind.value}">{_box(kind)}{word}</span>'
+
+
+def _box(kind: EventKind) -> str:
+    """Return the tick box of a pumping session; other entries have none."""
+    pumping = kind in (EventKind.PUMP_KEEP, EventKind.PUMP_DUMP)
+    return '<span class="box" aria-hidden="true"></span>' if pumping else ""
+
+
+def _feeding(plan: Plan, day: date) -> str:
+    """Return when she may breastfeed on a local day: 'No breastfeeding', 'Breastfeed until 10:00'..."""
+    start = datetime.combine(day, time(), tzinfo=plan.zone)
+    end = datetime.combine(day + timedelta(days=1), time(), tzinfo=plan.zone)
+    spans = _free_spans(plan, start, end)
+    if not spans:
+        return _("No breastfeeding")
+    if spans == [(start, end)]:
+        return _("Breastfeeding all day")
+    times = ", ".join(_span_words(plan, begin, finish, start, end) for begin, finish in spans)
+    return _("Breastfeed {times}").format(times=times)
+
+
+def _free_spans(plan: Plan, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
+    """Return the parts of an interval that no window covers."""
+    spans, cursor = [], start
+    for window in plan.windows:
+        if cursor < min(window.start, end):
+            spans.append((cursor, min(window.start, end)))
+        cursor = max(cursor, window.end)
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+def _span_words(plan: Plan, begin: datetime, finish: datetime, start: datetime, end: datetime) -> str:
+    """Return a free span of a day as 'until 10:00', 'from 10:40' or '10:40-16:00'."""
+    if begin == start:
+        return _("until {time}").format(time=words.clock(plan.local(finish)))
+    if finish == end:
+        return _("from {time}").format(time=words.clock(plan.local(begin)))
+    return f"{words.clock(plan.local(begin))}-{words.clock(plan.local(finish))}"
+
+
+def _notes(plan: Plan) -> str:
+    """Return the storage guidance and the plan's warnings."""
+    rows = "".join(f"<div><dt>{escape(place)}</dt><dd>{escape(how)}</dd></div>" for place, how in storage())
+    notes = [
+        f'<div class="storage"><h2>{escape(_("Storing the milk you keep"))}</h2><dl>{rows}</dl>'
+        f'<p class="source">{escape(_("Source: CDC, storage of freshly pumped breast milk."))}</p></div>'
+    ]
+    if plan.warnings:
+        items = "".join(f"<li>{escape(text)}</li>" for text in words.warnings(plan))
+        notes.append(f'<div class="warnings"><h2>{escape(_("Please note"))}</h2><ul>{items}</ul></div>')
+    return f'<section class="notes">{"".join(notes)}</section>'
+
+
+def _dated(moment: date) -> str:
+    """Return 'Sun Dec 15, 2030'."""
+    return _("{date}, {year}").format(date=words.day(moment), year=moment.year)
