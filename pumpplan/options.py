@@ -99,6 +99,9 @@ Clinic = Annotated[
 Lang = Annotated[
     str | None,
     typer.Option(
-        "--lang", metavar="LANG", help="Language of the plan: en or es. [default: from the locale]", rich_help_panel=OUTPUT
+        "--lang",
+        metavar="LANG",
+        help="Language of the plan: en or es. [default: from the locale]",
+        rich_help_panel=OUTPUT,
     ),
 ]

@@ -10,6 +10,7 @@ from pumpplan.engine import MAX_NIGHT_GAP
 from pumpplan.i18n import _, n_, p_
 from pumpplan.model import Event, EventKind, Notice, Plan, Report, WarningKind
 
+
 def heading() -> str:
     """Return the title every output starts with."""
     return _("Breastfeeding plan around ketamine infusions")

@@ -37,7 +37,9 @@ def make_plan(
 
 
 @pytest.fixture(autouse=True)
-def _own_config_and_language(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _own_config_and_language(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Keep the tester's own clinic.toml and language out of every test."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):

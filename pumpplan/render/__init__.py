@@ -16,7 +16,14 @@ RENDERERS = {
     "json": ("text", "render_json"),
     "html": ("html", "render_html"),
 }
-SUFFIXES = {".txt": "plain", ".md": "markdown", ".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
+SUFFIXES = {
+    ".txt": "plain",
+    ".md": "markdown",
+    ".csv": "csv",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def check_format(name: str) -> str:
