@@ -15,8 +15,11 @@ _catalogue: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
 
 
-def use(language: str) -> None:
-    """Translate every following message into a language pumpplan knows ('en' or 'es')."""
+def use(language: str, missing: gettext.NullTranslations | None = None) -> None:
+    """Translate every following message into a language pumpplan knows ('en' or 'es').
+
+    ``missing`` answers for messages the catalogue lacks; the tests pass one that records them.
+    """
     global _catalogue, _language
     if language not in LANGUAGES:
         raise InputError(f"--lang {shown(language)} is not available; use one of {', '.join(LANGUAGES)}")
@@ -24,6 +27,8 @@ def use(language: str) -> None:
         _catalogue = gettext.NullTranslations()
     else:
         _catalogue = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
+        if missing is not None:
+            _catalogue.add_fallback(missing)
     _language = language
 
 

@@ -111,8 +111,9 @@ def _resume(plan: Plan) -> str:
         for before, after in itertools.pairwise(plan.windows)
     ]
     between = _("Between windows you may also breastfeed: {breaks}.").format(breaks="; ".join(breaks))
+    label = _("Breastfeeding resumes")
     return (
-        f'<section class="resume-panel"><p class="label">{escape(_("Breastfeeding resumes"))}</p>'
+        f'<section class="resume-panel"><p class="label">{escape(label)}</p>'
         f'<p class="big">{escape(big)}</p>'
         + (f'<p class="between">{escape(between)}</p>' if breaks else "")
         + "</section>"
@@ -127,9 +128,10 @@ def _about(report: Report) -> str:
     )
     lines = [*words.rule_lines(report.plan), *words.source_line(report)]
     rule = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    titles = escape(_("Summary")), escape(_("The rule"))
     return (
-        f'<section class="about"><div><h2>{escape(_("Summary"))}</h2><dl class="summary">{summary}</dl>'
-        f"</div><div><h2>{escape(_('The rule'))}</h2><ul>{rule}</ul></div></section>"
+        f'<section class="about"><div><h2>{titles[0]}</h2><dl class="summary">{summary}</dl>'
+        f"</div><div><h2>{titles[1]}</h2><ul>{rule}</ul></div></section>"
     )
 
 
@@ -138,8 +140,9 @@ def _checklist(plan: Plan) -> str:
     # The legend is the table's header so that every printed page repeats it.
     samples = "".join(f"<li>{_sample(kind)} {escape(meaning)}</li>" for kind, meaning in legend())
     rows = "\n".join(_day_row(plan, day, events) for day, events in words.by_day(plan))
+    title = escape(_("Day by day: tick each box when done"))
     return (
-        f'<section class="checklist"><h2>{escape(_("Day by day: tick each box when done"))}</h2>'
+        f'<section class="checklist"><h2>{title}</h2>'
         f'<table class="days"><thead><tr><th colspan="2"><ul class="legend">{samples}</ul></th></tr></thead>'
         f"<tbody>\n{rows}\n</tbody></table></section>"
     )
@@ -213,13 +216,15 @@ def _span_words(plan: Plan, begin: datetime, finish: datetime, start: datetime, 
 def _notes(plan: Plan) -> str:
     """Return the storage guidance and the plan's warnings."""
     rows = "".join(f"<div><dt>{escape(place)}</dt><dd>{escape(how)}</dd></div>" for place, how in storage())
-    notes = [
-        f'<div class="storage"><h2>{escape(_("Storing the milk you keep"))}</h2><dl>{rows}</dl>'
-        f'<p class="source">{escape(_("Source: CDC, storage of freshly pumped breast milk."))}</p></div>'
-    ]
+    title, source = (
+        escape(_("Storing the milk you keep")),
+        escape(_("Source: CDC, storage of freshly pumped breast milk.")),
+    )
+    notes = [f'<div class="storage"><h2>{title}</h2><dl>{rows}</dl><p class="source">{source}</p></div>']
     if plan.warnings:
         items = "".join(f"<li>{escape(text)}</li>" for text in words.warnings(plan))
-        notes.append(f'<div class="warnings"><h2>{escape(_("Please note"))}</h2><ul>{items}</ul></div>')
+        note = escape(_("Please note"))
+        notes.append(f'<div class="warnings"><h2>{note}</h2><ul>{items}</ul></div>')
     return f'<section class="notes">{"".join(notes)}</section>'
 
 

@@ -39,7 +39,8 @@ def render_markdown(report: Report) -> str:
     pairs = [*words.header_lines(report), *words.summary_lines(plan)]
     lines = [f"# {words.heading()}", ""]
     lines += [f"- **{label}:** {_md(value)}" for label, value in pairs]
-    lines += ["", f"| {_('Day')} | {_('Time')} | {_('What to do')} | {_('Milk')} |", "|---|---|---|---|"]
+    headers = _("Day"), _("Time"), _("What to do"), _("Milk")
+    lines += ["", "| " + " | ".join(headers) + " |", "|---|---|---|---|"]
     for date, events in words.by_day(plan):
         for index, event in enumerate(events):
             label = words.day(date) if index == 0 else ""
@@ -48,9 +49,9 @@ def render_markdown(report: Report) -> str:
                 f"| {words.milk(event.kind)} |"
             )
     rule = [*words.rule_lines(plan), *(_md(line) for line in words.source_line(report))]
-    lines += ["", f"## {_('Rule')}", "", *(f"- {line}" for line in rule)]
+    lines += ["", "## " + _("Rule"), "", *(f"- {line}" for line in rule)]
     if plan.warnings:
-        lines += ["", f"## {_('Warnings')}", "", *(f"- {text}" for text in words.warnings(plan))]
+        lines += ["", "## " + _("Warnings"), "", *(f"- {text}" for text in words.warnings(plan))]
     lines += ["", f"*{words.disclaimer()}*"]
     return "\n".join(lines) + "\n"
 

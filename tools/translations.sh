@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Refresh the message catalogues after changing any text: extract, merge into es.po, compile.
+# Then translate every new or fuzzy entry in pumpplan/locale/es/LC_MESSAGES/pumpplan.po and run
+# this again; tests/test_i18n.py fails while any message lacks a translation.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pybabel extract --no-default-keywords -k _ -k n_:1,2 -k p_:1c,2 --no-location --sort-output \
+    --omit-header --project pumpplan -o pumpplan/locale/pumpplan.pot pumpplan
+pybabel update --no-fuzzy-matching -i pumpplan/locale/pumpplan.pot -d pumpplan/locale -D pumpplan -l es
+pybabel compile --statistics -d pumpplan/locale -D pumpplan
