@@ -205,7 +205,7 @@ def _parse_twice(text: str, dayfirst: bool) -> tuple[datetime, datetime]:
                 parser.parse(text, default=_DEFAULTS[0], dayfirst=dayfirst),
                 parser.parse(text, default=_DEFAULTS[1], dayfirst=dayfirst),
             )
-    except (ValueError, OverflowError, parser.UnknownTimezoneWarning):
+    except (ValueError, ArithmeticError, parser.UnknownTimezoneWarning):  # decimal errors too
         raise InputError(
             f"cannot read {shown(text)} as a date and time; write e.g. '2026-12-07 10:00' or 'mon 9:30'"
         ) from None

@@ -126,6 +126,7 @@ def test_dayfirst_leaves_iso_dates_alone() -> None:
         pytest.param(["2026-03-08 02:30"], "does not exist in America/Los_Angeles", id="skipped-by-dst"),
         pytest.param(["2026-11-01 01:30"], "happens twice in America/Los_Angeles", id="repeated-by-dst"),
         pytest.param(["Dec 7\n10:00"], "control character", id="control-character"),
+        pytest.param(["1h" + "9" * 40], "cannot read", id="decimal-overflow"),
     ],
 )
 def test_bad_start_times_are_errors_naming_the_value(words: list[str], message: str) -> None:
