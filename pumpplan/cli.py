@@ -43,7 +43,9 @@ def root(
 
 @app.command()
 def plan(
-    when: opt.When,
+    when: opt.When = None,
+    source: opt.FromFile = None,
+    match: opt.Match = None,
     tz: opt.Zone = None,
     dayfirst: opt.DayFirst = False,
     duration: opt.Duration = None,
@@ -60,6 +62,8 @@ def plan(
     output_format: opt.Format = None,
     output: opt.Output = None,
     force: opt.Force = False,
+    alarm: opt.Alarm = None,
+    no_alarms: opt.NoAlarms = False,
     name: opt.Name = None,
     clinic: opt.Clinic = None,
     lang: opt.Lang = None,
@@ -71,19 +75,27 @@ def plan(
     from pumpplan import request
 
     wanted = request.Request(
-        when=when, tz=tz, dayfirst=dayfirst, duration=duration, pump_before=pump_before,
-        dump_hours=dump_hours, pump_every=pump_every, session=session, quiet=quiet,
+        when=when or [], source=source, match=match, tz=tz, dayfirst=dayfirst, duration=duration,
+        pump_before=pump_before, dump_hours=dump_hours, pump_every=pump_every, session=session, quiet=quiet,
         every=every, count=count, until=until, rrule=rrule, protocol=protocol, name=name, clinic=clinic,
     )  # fmt: skip
     try:
         _use_language(lang)
         fmt = request.output_format(output_format, output)
+        lead = request.alarm_lead(alarm, off=no_alarms)
         if output is not None:
             from pumpplan.files import check_writable
 
             check_writable(output, force=force)
-        report = request.report(wanted, datetime.now(UTC), Path(typer.get_app_dir("pumpplan")))
-        _emit(report, fmt, output, force=force)
+        now = datetime.now(UTC)
+        report = request.report(wanted, now, Path(typer.get_app_dir("pumpplan")))
+        if fmt == "ics":
+            from pumpplan.render import render_calendar
+
+            data = render_calendar(report, stamp=now.replace(microsecond=0), alarm=lead)
+            _write(data, output, force=force)
+        else:
+            _emit(report, fmt, output, force=force)
     except PumpplanError as error:
         _fail(error)
 
@@ -105,9 +117,17 @@ def _emit(report: object, fmt: str, output: Path | None, *, force: bool) -> None
         width = shutil.get_terminal_size((100, 24)).columns if tty else 100
         typer.echo(render(report, fmt, color=color, width=width), nl=False)  # type: ignore[arg-type]
         return
+    _write(render(report, fmt).encode("utf-8"), output, force=force)  # type: ignore[arg-type]
+
+
+def _write(data: bytes, output: Path | None, *, force: bool) -> None:
+    """Write bytes to a private file, or to stdout as they are."""
+    if output is None:
+        typer.echo(data, nl=False)  # bytes go to the binary stream unchanged: CRLF stays CRLF
+        return
     from pumpplan.files import write_private
 
-    write_private(output, render(report, fmt).encode("utf-8"), force=force)  # type: ignore[arg-type]
+    write_private(output, data, force=force)
     typer.echo(f"wrote {output}", err=True)
 
 

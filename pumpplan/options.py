@@ -18,12 +18,24 @@ def _text(metavar: str, help: str, panel: str | None = None) -> Any:
 
 
 When = Annotated[
-    list[str],
+    list[str] | None,
     typer.Argument(
-        metavar="WHEN",
+        metavar="WHEN...",
         help="Infusion start times: '2026-12-07 10:00', 'Dec 7 10am', 'mon 9:30', 'tomorrow 9:30'.",
         show_default=False,
     ),
+]
+FromFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--from",
+        metavar="FILE",
+        help="Read the infusions from a calendar (.ics) or a table (.csv with a start[,duration] header).",
+        dir_okay=False,
+    ),
+]
+Match = Annotated[
+    str | None, _text("TEXT", "With --from FILE.ics: only events whose title holds this, e.g. ketamine.")
 ]
 Zone = Annotated[
     str | None, _text("ZONE", "IANA time zone, e.g. America/Chicago. [default: this computer's]")
@@ -74,7 +86,7 @@ Format = Annotated[
         "--format",
         "-f",
         metavar="FORMAT",
-        help="table, plain, markdown, csv, json or html. [default: table, or from -o's suffix]",
+        help="table, plain, markdown, csv, json, ics or html. [default: table, or from -o's suffix]",
         rich_help_panel=OUTPUT,
     ),
 ]
@@ -84,13 +96,22 @@ Output = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        help="Write to this file (.txt .md .csv .json .html) instead of the screen.",
+        help="Write to this file (.txt .md .csv .json .ics .html) instead of the screen.",
         rich_help_panel=OUTPUT,
         dir_okay=False,
     ),
 ]
 Force = Annotated[
     bool, typer.Option("--force", help="Replace the --output file if it exists.", rich_help_panel=OUTPUT)
+]
+Alarm = Annotated[
+    str | None,
+    _text(
+        "DURATION", "Calendar reminder this long before each session and the resume. [default: 10m]", OUTPUT
+    ),
+]
+NoAlarms = Annotated[
+    bool, typer.Option("--no-alarms", help="Calendar events without reminders.", rich_help_panel=OUTPUT)
 ]
 Name = Annotated[str | None, _text("TEXT", "Patient's name, for the printed handout.", OUTPUT)]
 Clinic = Annotated[

@@ -16,6 +16,8 @@ from pumpplan.render import check_format, format_for_suffix
 from pumpplan.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
 
 SHORTEST_CADENCE = timedelta(minutes=30)
+DEFAULT_ALARM = timedelta(minutes=10)
+LONGEST_ALARM = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class Request:
     """What the user typed, before any of it is trusted."""
 
     when: list[str]
+    source: Path | None = None
+    match: str | None = None
     tz: str | None = None
     dayfirst: bool = False
     duration: str | None = None
@@ -72,8 +76,47 @@ def build(request: Request, now: datetime, protocol: Protocol | None = None) -> 
     """Check every value of the request and compute its plan; options win over the clinic's file."""
     zone = load_zone(request.tz)
     rule = make_rule(request, protocol or Protocol())
-    starts = _starts(request, zone, now)
-    return build_plan((Infusion(start, rule.infusion) for start in starts), rule, zone, now)
+    return build_plan(_infusions(request, rule, zone, now), rule, zone, now)
+
+
+def _infusions(request: Request, rule: Rule, zone: ZoneInfo, now: datetime) -> list[Infusion]:
+    """Return the infusions: from the --from file, else at the WHENs or the series they anchor."""
+    if request.source is None:
+        if request.match is not None:
+            raise InputError("--match picks events from a calendar; add --from FILE.ics")
+        if not request.when:
+            raise InputError(
+                "give the infusion start times, e.g. pumpplan plan '2026-12-07 10:00', or a file with --from"
+            )
+        return [Infusion(start, rule.infusion) for start in _starts(request, zone, now)]
+    if request.when:
+        raise InputError("give the infusions either as WHEN or with --from FILE, not both")
+    if any(v is not None for v in (request.every, request.count, request.until, request.rrule)):
+        raise InputError(
+            "--every, --count, --until and --rrule repeat a WHEN; a --from file lists each infusion"
+        )
+    from pumpplan.appointments import read_appointments
+
+    return read_appointments(
+        request.source, zone=zone, match=request.match, duration=rule.infusion, now=now,
+        dayfirst=request.dayfirst,
+    )  # fmt: skip
+
+
+def alarm_lead(text: str | None, *, off: bool) -> timedelta | None:
+    """Return how long before an event its calendar reminder rings; None for no reminders."""
+    if off:
+        if text is not None:
+            raise InputError("give either --alarm or --no-alarms, not both")
+        return None
+    if text is None:
+        return DEFAULT_ALARM
+    if text.strip().lower() in {"0", "0m", "0min"}:
+        return timedelta()  # at the event's start
+    lead = parse_duration(text, "--alarm")
+    if lead > LONGEST_ALARM:
+        raise InputError(f"--alarm {shown(text)} is more than a day ahead; give e.g. '10m' or '1h'")
+    return lead
 
 
 def make_rule(request: Request, protocol: Protocol) -> Rule:

@@ -290,7 +290,10 @@ def test_python_dash_m_works() -> None:
             ["plan", "2030-12-02 10:00", "--bogus"],
             "error: No such option: --bogus (see 'pumpplan plan --help')\n",
         ),
-        (["plan"], "error: Missing argument 'WHEN'. (see 'pumpplan plan --help')\n"),
+        (
+            ["plan"],
+            "error: give the infusion start times, e.g. pumpplan plan '2026-12-07 10:00', or a file with",
+        ),
         (
             ["plan", "mon 10:00", "--tz", "UTC", "--every", "mon", "--count", "many"],
             "error: --count 'many' is not a whole",

@@ -6,7 +6,7 @@ import gettext
 import io
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from pumpplan import i18n
 from pumpplan.cli import app
 from pumpplan.model import QuietHours, Report, Rule
-from pumpplan.render import RENDERERS, render
+from pumpplan.render import RENDERERS, render, render_calendar
 from tests.conftest import make_plan
 
 PACKAGE = Path(i18n.__file__).parent
@@ -133,6 +133,7 @@ def test_every_output_in_spanish_uses_only_translated_messages() -> None:
     }
     for name in RENDERERS:
         render(report, name)
+    render_calendar(report, stamp=datetime(2030, 1, 1, tzinfo=UTC), alarm=timedelta(minutes=10))
     assert recorder.missing == set()
 
 

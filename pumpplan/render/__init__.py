@@ -1,7 +1,8 @@
-"""One renderer per output format; each turns a Plan into text."""
+"""One renderer per output format; each turns a Report into text, or the calendar into bytes."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from importlib import import_module
 
 from pumpplan.errors import InputError, shown
@@ -16,6 +17,8 @@ RENDERERS = {
     "json": ("text", "render_json"),
     "html": ("html", "render_html"),
 }
+CALENDAR = "ics"
+FORMATS = (*RENDERERS, CALENDAR)
 SUFFIXES = {
     ".txt": "plain",
     ".md": "markdown",
@@ -23,13 +26,14 @@ SUFFIXES = {
     ".json": "json",
     ".html": "html",
     ".htm": "html",
+    ".ics": CALENDAR,
 }
 
 
 def check_format(name: str) -> str:
     """Return a known format name, or raise naming the choices."""
-    if name not in RENDERERS:
-        raise InputError(f"--format {shown(name)} is not known; use one of {', '.join(RENDERERS)}")
+    if name not in FORMATS:
+        raise InputError(f"--format {shown(name)} is not known; use one of {', '.join(FORMATS)}")
     return name
 
 
@@ -47,8 +51,17 @@ def format_for_suffix(suffix: str) -> str:
 
 def render(report: Report, name: str, *, color: bool = False, width: int = 100) -> str:
     """Render a report in the named format."""
-    module, function = RENDERERS[check_format(name)]
+    if check_format(name) == CALENDAR:
+        raise ValueError("the calendar is bytes: use render_calendar")
+    module, function = RENDERERS[name]
     renderer = getattr(import_module(f"pumpplan.render.{module}"), function)
     if name == "table":
         return str(renderer(report, color=color, width=width))
     return str(renderer(report))
+
+
+def render_calendar(report: Report, *, stamp: datetime, alarm: timedelta | None) -> bytes:
+    """Render a report as an .ics file made at ``stamp``; imports icalendar only now."""
+    from pumpplan.render.ics import render_ics
+
+    return render_ics(report.plan, stamp=stamp, alarm=alarm, owner=report.patient)
