@@ -5,15 +5,20 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from pumpplan import __version__
 from pumpplan import options as opt
 from pumpplan.errors import PumpplanError
+
+if TYPE_CHECKING:
+    from pumpplan.model import Report
+    from pumpplan.request import Request
 
 app = typer.Typer(
     add_completion=False,
@@ -59,6 +64,12 @@ def plan(
     count: opt.Count = None,
     until: opt.Until = None,
     rrule: opt.RRule = None,
+    intake: opt.Intake = None,
+    baby_age: opt.BabyAge = None,
+    feed_size: opt.FeedSize = None,
+    units: opt.MilkUnits = None,
+    start_pumping: opt.StartPumping = None,
+    extra_yield: opt.ExtraYield = None,
     output_format: opt.Format = None,
     output: opt.Output = None,
     force: opt.Force = False,
@@ -70,32 +81,105 @@ def plan(
 ) -> None:
     """Make the pumping and breastfeeding plan for one or more infusions.
 
+    With a milk-stash option it also says how much milk to store first and how to pump it.
+
     Example: pumpplan plan "2026-12-07 10:00" --every mon,wed,fri --count 6
     """
-    from pumpplan import request
+    from pumpplan.request import Request
 
-    wanted = request.Request(
+    wanted = Request(
         when=when or [], source=source, match=match, tz=tz, dayfirst=dayfirst, duration=duration,
         pump_before=pump_before, dump_hours=dump_hours, pump_every=pump_every, session=session, quiet=quiet,
         every=every, count=count, until=until, rrule=rrule, protocol=protocol, name=name, clinic=clinic,
+        intake=intake, baby_age=baby_age, feed_size=feed_size, units=units, start_pumping=start_pumping,
+        extra_yield=extra_yield,
     )  # fmt: skip
+    _run(wanted, Output(output_format, output, force, alarm, no_alarms, lang), storage=False)
+
+
+@app.command()
+def stash(
+    when: opt.When = None,
+    source: opt.FromFile = None,
+    match: opt.Match = None,
+    tz: opt.Zone = None,
+    dayfirst: opt.DayFirst = False,
+    duration: opt.Duration = None,
+    pump_before: opt.PumpBefore = None,
+    dump_hours: opt.DumpHours = None,
+    pump_every: opt.PumpEvery = None,
+    session: opt.Session = None,
+    quiet: opt.Quiet = None,
+    protocol: opt.ProtocolFile = None,
+    every: opt.Every = None,
+    count: opt.Count = None,
+    until: opt.Until = None,
+    rrule: opt.RRule = None,
+    intake: opt.Intake = None,
+    baby_age: opt.BabyAge = None,
+    feed_size: opt.FeedSize = None,
+    units: opt.MilkUnits = None,
+    start_pumping: opt.StartPumping = None,
+    extra_yield: opt.ExtraYield = None,
+    output_format: opt.StashFormat = None,
+    output: opt.StashOutput = None,
+    force: opt.Force = False,
+    alarm: opt.Alarm = None,
+    no_alarms: opt.NoAlarms = False,
+    name: opt.Name = None,
+    clinic: opt.Clinic = None,
+    lang: opt.Lang = None,
+) -> None:
+    """Work out the milk to store before the infusions: how much, how to pump it, how to keep it.
+
+    Example: pumpplan stash "2026-12-07 10:00" --every mon,thu --count 6 --start-pumping 2026-11-30
+    """
+    from pumpplan.request import Request
+
+    wanted = Request(
+        when=when or [], source=source, match=match, tz=tz, dayfirst=dayfirst, duration=duration,
+        pump_before=pump_before, dump_hours=dump_hours, pump_every=pump_every, session=session, quiet=quiet,
+        every=every, count=count, until=until, rrule=rrule, protocol=protocol, name=name, clinic=clinic,
+        intake=intake, baby_age=baby_age, feed_size=feed_size, units=units, start_pumping=start_pumping,
+        extra_yield=extra_yield,
+    )  # fmt: skip
+    _run(wanted, Output(output_format, output, force, alarm, no_alarms, lang), storage=True)
+
+
+@dataclass(frozen=True)
+class Output:
+    """The options that say how and where a report goes."""
+
+    format: str | None
+    path: Path | None
+    force: bool
+    alarm: str | None
+    no_alarms: bool
+    lang: str | None
+
+
+def _run(wanted: Request, out: Output, *, storage: bool) -> None:
+    """Check everything, build the report, and print or write it; any error is one line."""
+    from pumpplan import request
+
     try:
-        _use_language(lang)
-        fmt = request.output_format(output_format, output)
-        lead = request.alarm_lead(alarm, off=no_alarms)
-        if output is not None:
+        _use_language(out.lang)
+        fmt = request.output_format(out.format, out.path, stash=storage)
+        lead = request.alarm_lead(out.alarm, off=out.no_alarms)
+        if out.path is not None:
             from pumpplan.files import check_writable
 
-            check_writable(output, force=force)
+            check_writable(out.path, force=out.force)
         now = datetime.now(UTC)
-        report = request.report(wanted, now, Path(typer.get_app_dir("pumpplan")))
+        config = Path(typer.get_app_dir("pumpplan"))
+        report = request.report(wanted, now, config, storage=storage, environ=os.environ)
         if fmt == "ics":
             from pumpplan.render import render_calendar
 
             data = render_calendar(report, stamp=now.replace(microsecond=0), alarm=lead)
-            _write(data, output, force=force)
+            _write(data, out.path, force=out.force)
         else:
-            _emit(report, fmt, output, force=force)
+            _emit(report, fmt, out.path, force=out.force)
     except PumpplanError as error:
         _fail(error)
 
@@ -107,7 +191,7 @@ def _use_language(lang: str | None) -> None:
     i18n.use(lang.lower() if lang else i18n.from_environment(os.environ))
 
 
-def _emit(report: object, fmt: str, output: Path | None, *, force: bool) -> None:
+def _emit(report: Report, fmt: str, output: Path | None, *, force: bool) -> None:
     """Print the rendered report, or write it to a private file."""
     from pumpplan.render import render
 
@@ -115,9 +199,9 @@ def _emit(report: object, fmt: str, output: Path | None, *, force: bool) -> None
         tty = sys.stdout.isatty()
         color = tty and "NO_COLOR" not in os.environ
         width = shutil.get_terminal_size((100, 24)).columns if tty else 100
-        typer.echo(render(report, fmt, color=color, width=width), nl=False)  # type: ignore[arg-type]
+        typer.echo(render(report, fmt, color=color, width=width), nl=False)
         return
-    _write(render(report, fmt).encode("utf-8"), output, force=force)  # type: ignore[arg-type]
+    _write(render(report, fmt).encode("utf-8"), output, force=force)
 
 
 def _write(data: bytes, output: Path | None, *, force: bool) -> None:

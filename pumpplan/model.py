@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+from pumpplan.volume import Units
+
+if TYPE_CHECKING:
+    from pumpplan.stash import Stash
 
 
 class EventKind(StrEnum):
@@ -140,13 +146,20 @@ class Plan:
 
 @dataclass(frozen=True)
 class Report:
-    """A plan and what the outputs print around it: who it is for, the clinic, its source."""
+    """A plan and what the outputs print around it: who it is for, the clinic, its source.
+
+    With a ``stash``, the human outputs add the milk it needs and how to pump it ahead;
+    ``storage`` (the stash command) puts the day-by-day storage in place of the schedule.
+    """
 
     plan: Plan
     patient: str | None = None
     clinic: str | None = None
     source: str | None = None
     printed: date | None = None
+    stash: Stash | None = None
+    units: Units = Units.ML
+    storage: bool = False
 
 
 def elapsed(moment: datetime, span: timedelta) -> datetime:

@@ -9,6 +9,7 @@ import typer
 
 RULE = "Rule (the clinic's protocol)"
 SERIES = "Repeating course"
+STASH = "Milk stash"
 OUTPUT = "Output"
 
 
@@ -80,6 +81,26 @@ RRule = Annotated[
     str | None,
     _text("RULE", "RFC 5545 rule from the first WHEN, e.g. 'FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=6'.", SERIES),
 ]
+Intake = Annotated[
+    str | None,
+    _text(
+        "AMOUNT", "What your baby drinks a day, e.g. 750ml or 25oz. [default: the published 750 mL]", STASH
+    ),
+]
+BabyAge = Annotated[
+    str | None,
+    _text("AGE", "Your baby's age, e.g. 3mo or 10w, for the published daily intake (1-6 months).", STASH),
+]
+FeedSize = Annotated[str | None, _text("AMOUNT", "One bottle, e.g. 90ml or 3oz. [default: 90 mL]", STASH)]
+MilkUnits = Annotated[str | None, _text("UNITS", "ml or oz. [default: oz in the US locale, else ml]", STASH)]
+StartPumping = Annotated[
+    str | None,
+    _text("DATE", "First day of extra pumping to build the stash, e.g. 2026-11-30. [default: today]", STASH),
+]
+ExtraYield = Annotated[
+    str | None,
+    _text("AMOUNT", "Milk one extra pumping session gives you, e.g. 30ml or 1oz. [default: 30 mL]", STASH),
+]
 Format = Annotated[
     str | None,
     typer.Option(
@@ -97,6 +118,27 @@ Output = Annotated[
         "-o",
         metavar="PATH",
         help="Write to this file (.txt .md .csv .json .ics .html) instead of the screen.",
+        rich_help_panel=OUTPUT,
+        dir_okay=False,
+    ),
+]
+StashFormat = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="table, plain, markdown, json or ics. [default: table, or from -o's suffix]",
+        rich_help_panel=OUTPUT,
+    ),
+]
+StashOutput = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="Write to this file (.txt .md .json .ics) instead of the screen.",
         rich_help_panel=OUTPUT,
         dir_okay=False,
     ),

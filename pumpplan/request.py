@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from pumpplan import series
@@ -14,6 +16,10 @@ from pumpplan.model import Infusion, Plan, Report, Rule
 from pumpplan.protocol import Protocol, load_protocol
 from pumpplan.render import check_format, format_for_suffix
 from pumpplan.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
+from pumpplan.volume import MOST_PER_SESSION_ML, default_units, parse_age, parse_units, parse_volume
+
+if TYPE_CHECKING:
+    from pumpplan.stash import Stash
 
 SHORTEST_CADENCE = timedelta(minutes=30)
 DEFAULT_ALARM = timedelta(minutes=10)
@@ -42,22 +48,82 @@ class Request:
     protocol: Path | None = None
     name: str | None = None
     clinic: str | None = None
+    intake: str | None = None
+    baby_age: str | None = None
+    feed_size: str | None = None
+    units: str | None = None
+    start_pumping: str | None = None
+    extra_yield: str | None = None
+
+    @property
+    def asks_for_stash(self) -> bool:
+        """Return whether any milk-stash option was given."""
+        stash = (self.intake, self.baby_age, self.feed_size, self.units, self.start_pumping, self.extra_yield)
+        return any(value is not None for value in stash)
 
 
-def report(request: Request, now: datetime, config_dir: Path) -> Report:
-    """Check the request, read the clinic's settings, and return the plan with its header."""
+def report(
+    request: Request,
+    now: datetime,
+    config_dir: Path,
+    *,
+    storage: bool = False,
+    environ: Mapping[str, str] | None = None,
+) -> Report:
+    """Check the request, read the clinic's settings, and return the plan with its header.
+
+    The milk stash comes with it when a stash option asks for it, and always with ``storage``
+    (the stash command); ``environ`` gives the locale's units when --units does not.
+    """
     protocol = load_protocol(request.protocol, config_dir)
     plan = build(request, now, protocol)
     clinic = request.clinic
     if clinic is None and protocol.clinic:
         clinic = ", ".join(part for part in (protocol.clinic, protocol.phone) if part)
+    units = parse_units(request.units) if request.units is not None else default_units(environ or {})
     return Report(
         plan=plan,
         patient=_label(request.name, "--name"),
         clinic=_label(clinic, "--clinic"),
         source=protocol.citation,
         printed=now.astimezone(plan.zone).date(),
+        stash=milk_stash(request, plan, now) if storage or request.asks_for_stash else None,
+        units=units,
+        storage=storage,
     )
+
+
+def milk_stash(request: Request, plan: Plan, now: datetime) -> Stash:
+    """Return the stash the plan needs, from --intake or --baby-age (else the published intake)."""
+    from pumpplan.stash import default_start, plan_stash, published_intake
+
+    if request.intake is not None and request.baby_age is not None:
+        raise InputError("give either --intake (what your baby drinks a day) or --baby-age, not both")
+    if request.intake is not None:
+        intake, spread = parse_volume(request.intake, "--intake"), None
+    else:
+        age = parse_age(request.baby_age) if request.baby_age is not None else None
+        intake, spread = published_intake(age)
+    today = now.astimezone(plan.zone).date()
+    if request.start_pumping is None:
+        start = default_start(plan, today)
+    else:
+        start = parse_date(request.start_pumping, "--start-pumping", today, dayfirst=request.dayfirst)
+    return plan_stash(
+        plan,
+        intake_ml=intake,
+        intake_range=spread,
+        start_pumping=start,
+        feed_ml=_per_session(request.feed_size, "--feed-size", "'90ml' or '3oz'"),
+        extra_yield_ml=_per_session(request.extra_yield, "--extra-yield", "'30ml' or '1oz'"),
+    )
+
+
+def _per_session(text: str | None, option: str, example: str) -> float | None:
+    """Return one feed's or one pumping session's amount in mL, or None when not given."""
+    if text is None:
+        return None
+    return parse_volume(text, option, most=MOST_PER_SESSION_ML, example=example)
 
 
 def _label(text: str | None, option: str) -> str | None:
@@ -178,10 +244,20 @@ def _count(text: str) -> int:
     return int(text)
 
 
-def output_format(requested: str | None, output: Path | None) -> str:
+STASH_FORMATS = ("table", "plain", "markdown", "json", "ics")
+
+
+def output_format(requested: str | None, output: Path | None, *, stash: bool = False) -> str:
     """Return the format: the one asked for, else the output file's suffix, else the table."""
     if requested is not None:
-        return check_format(requested.lower())
-    if output is not None:
-        return format_for_suffix(output.suffix)
-    return "table"
+        fmt = check_format(requested.lower())
+    elif output is not None:
+        fmt = format_for_suffix(output.suffix)
+    else:
+        fmt = "table"
+    if stash and fmt not in STASH_FORMATS:
+        raise InputError(
+            f"pumpplan stash writes {', '.join(STASH_FORMATS)}, not {fmt}; for the handout or the CSV, "
+            "run pumpplan plan with the same options"
+        )
+    return fmt

@@ -232,8 +232,14 @@ def localize(naive: datetime, zone: ZoneInfo) -> datetime:
 
 
 def parse_date(text: str, option: str, today: date, *, dayfirst: bool = False) -> date:
-    """Parse a calendar date such as '2026-12-31' or 'Dec 31' (the next one on or after today)."""
-    first, second = _parse_twice(reject_control_chars(text, option), dayfirst)
+    """Parse a calendar date: '2026-12-31', 'Dec 31' (the next one on or after today), 'today', 'fri'."""
+    named = _relative_day(reject_control_chars(text, option).strip().lower(), today)
+    if named is not None:
+        return named
+    try:
+        first, second = _parse_twice(text, dayfirst)
+    except InputError:
+        raise InputError(f"{option} {shown(text)} is not a date; write e.g. '2026-12-31'") from None
     if (first.month, first.day) != (second.month, second.day):
         raise InputError(f"{option} {shown(text)} is not a date; write e.g. '2026-12-31'")
     if first.year != second.year:

@@ -15,6 +15,13 @@ ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+INVITE = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Westside Infusion//EN\r\nBEGIN:VEVENT\r\n"
+    "UID:1@westside.example\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261207T180000Z\r\n"
+    "DURATION:PT40M\r\nSUMMARY:Ketamine infusion\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
 def blocks(language: str) -> list[str]:
     """Return the README's fenced code blocks in a language."""
     return re.findall(rf"```{language}\n(.*?)```", README, flags=re.DOTALL)
@@ -41,8 +48,10 @@ def test_readme_install_command_installs_and_runs_a_plan() -> None:
 
 @pytest.mark.parametrize("command", example_commands())
 def test_readme_examples_run(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every example command in the README succeeds."""
+    """Every example command in the README succeeds, reading the files it names from --from."""
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "appointments.csv").write_text("start,duration\n2026-12-07 10:00,40m\n", encoding="utf-8")
+    (tmp_path / "clinic-invite.ics").write_text(INVITE, encoding="utf-8", newline="")
     result = CliRunner().invoke(app, [*shlex.split(command)[1:], "--tz", "America/Los_Angeles"])
     assert result.exit_code == 0, result.stderr
 
@@ -64,8 +73,8 @@ def test_readme_example_output_is_what_the_command_prints() -> None:
 
 
 def test_every_option_is_documented() -> None:
-    """Each option in 'plan --help' appears in the README."""
-    help_text = CliRunner().invoke(app, ["plan", "--help"]).stdout
+    """Each option in 'plan --help' and 'stash --help' appears in the README."""
+    help_text = "".join(CliRunner().invoke(app, [command, "--help"]).stdout for command in ("plan", "stash"))
     options = set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}
     assert options
     assert sorted(o for o in options if o not in README) == []

@@ -6,6 +6,7 @@ import gettext
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from pumpplan import i18n
 from pumpplan.cli import app
 from pumpplan.model import QuietHours, Report, Rule
 from pumpplan.render import RENDERERS, render, render_calendar
+from pumpplan.stash import plan_stash
 from tests.conftest import make_plan
 
 PACKAGE = Path(i18n.__file__).parent
@@ -131,9 +133,19 @@ def test_every_output_in_spanish_uses_only_translated_messages() -> None:
         "past",
         "pump-in-window",
     }
-    for name in RENDERERS:
-        render(report, name)
-    render_calendar(report, stamp=datetime(2030, 1, 1, tzinfo=UTC), alarm=timedelta(minutes=10))
+    first = report.plan.infusions[0].start.date()
+    stashes = [
+        # Met with the published intake, and short from a week before with a given intake.
+        plan_stash(
+            report.plan, intake_ml=750, intake_range=(570, 900), start_pumping=first - timedelta(days=90)
+        ),
+        plan_stash(report.plan, intake_ml=900, start_pumping=first - timedelta(days=7)),
+        plan_stash(report.plan, intake_ml=900, start_pumping=first),
+    ]
+    for with_stash in (report, *(replace(report, stash=s, storage=True) for s in stashes)):
+        for name in RENDERERS:
+            render(with_stash, name)
+        render_calendar(with_stash, stamp=datetime(2030, 1, 1, tzinfo=UTC), alarm=timedelta(minutes=10))
     assert recorder.missing == set()
 
 

@@ -61,7 +61,24 @@ def render(report: Report, name: str, *, color: bool = False, width: int = 100) 
 
 
 def render_calendar(report: Report, *, stamp: datetime, alarm: timedelta | None) -> bytes:
-    """Render a report as an .ics file made at ``stamp``; imports icalendar only now."""
-    from pumpplan.render.ics import render_ics
+    """Render a report as an .ics file made at ``stamp``, with its milk-storage reminders.
 
-    return render_ics(report.plan, stamp=stamp, alarm=alarm, owner=report.patient)
+    It imports icalendar only now.
+    """
+    from pumpplan.render.ics import Task, render_ics
+
+    tasks: list[Task] = []
+    if report.stash is not None:
+        from pumpplan import stash_words, storage
+
+        guidance = stash_words.storage_lines(report.stash, report.units)[:1]
+        tasks = [
+            Task(
+                f"{reminder.kind.value} {reminder.day.isoformat()}",
+                reminder.day,
+                stash_words.reminder_text(reminder, report.units),
+                tuple(guidance),
+            )
+            for reminder in storage.reminders(report.stash.portions)
+        ]
+    return render_ics(report.plan, stamp=stamp, alarm=alarm, owner=report.patient, tasks=tasks)

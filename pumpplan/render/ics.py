@@ -28,7 +28,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import TRANSP, Alarm, Calendar
 from icalendar import Event as VEvent
@@ -43,6 +43,20 @@ RESUME_LENGTH = timedelta(minutes=15)
 SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 UID_DOMAIN = "pumpplan"
 ALARMED = frozenset({EventKind.PUMP_KEEP, EventKind.PUMP_DUMP, EventKind.RESUME})
+EVENING = time(20)  # when the milk-storage reminders ring
+
+
+@dataclass(frozen=True)
+class Task:
+    """A milk-storage reminder on the evening of ``day``: freeze that day's milk, or thaw tomorrow's.
+
+    ``key`` names it for its UID, e.g. 'freeze 2026-11-30'; ``lines`` describe it.
+    """
+
+    key: str
+    day: date
+    title: str
+    lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,19 +74,25 @@ class Entry:
 
 
 def render_ics(
-    plan: Plan, *, stamp: datetime, alarm: timedelta | None = timedelta(minutes=10), owner: str | None = None
+    plan: Plan,
+    *,
+    stamp: datetime,
+    alarm: timedelta | None = timedelta(minutes=10),
+    owner: str | None = None,
+    tasks: Sequence[Task] = (),
 ) -> bytes:
     """Render the plan as an iCalendar file: one event per line of the plan and one per window.
 
     ``owner`` (the patient's name) goes into every UID's hash, so that two patients with the
-    same appointments never share an event in a calendar that holds both plans.
+    same appointments never share an event in a calendar that holds both plans. ``tasks``
+    are milk-storage reminders, each an event at 8 pm with its alarm.
     """
     if stamp.tzinfo is None:
         raise ValueError("the stamp must be an aware datetime")
     calendar = Calendar.new(prodid=PRODID, method="PUBLISH", name=calendar_name())
     calendar.pop("UID")  # Calendar.new makes up a random one; the file must be reproducible
     calendar.add("X-WR-TIMEZONE", plan.zone.key)
-    entries = _entries(plan)
+    entries = sorted([*_entries(plan), *(_task_entry(plan, task) for task in tasks)], key=lambda e: e.start)
     zone = vtimezone(plan.zone, min(e.start for e in entries), max(e.end for e in entries))
     sequence = sequence_for(stamp)
     zoned = False
@@ -249,6 +269,21 @@ def _window_entry(plan: Plan, window: Window, footer: list[str]) -> Entry:
         category=category(None),
         transparent=True,
         alarmed=False,
+    )
+
+
+def _task_entry(plan: Plan, task: Task) -> Entry:
+    """Return the short evening event that reminds of one milk-storage task."""
+    start = datetime.combine(task.day, EVENING, tzinfo=plan.zone).astimezone(UTC)
+    return Entry(
+        title=task.title,
+        start=start,
+        end=start + RESUME_LENGTH,
+        seed=f"task {task.key}",
+        lines=(*task.lines, "", words.disclaimer()),
+        category=_("Milk storage"),
+        transparent=True,
+        alarmed=True,
     )
 
 

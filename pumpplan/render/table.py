@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pumpplan import words
+from pumpplan import stash_words, words
 from pumpplan.i18n import _
 from pumpplan.model import EventKind, Plan, Report
 
@@ -35,7 +35,11 @@ def render_table(report: Report, *, color: bool = False, width: int = 100) -> st
         legacy_windows=False,
     )
     console.print(_summary(report))
-    console.print(_schedule(plan))
+    if not report.storage:
+        console.print(_schedule(plan))
+    if report.stash is not None:
+        lines = stash_words.report_lines(report)
+        console.print(Panel(Group(*(Text(line) for line in lines)), title=stash_words.heading()))
     rule = [*words.rule_lines(plan), *words.source_line(report)]
     console.print(Panel(Group(*(Text(line) for line in rule)), title=_("Rule")))
     for text in words.warnings(plan):

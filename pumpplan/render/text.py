@@ -8,7 +8,7 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from pumpplan import words
+from pumpplan import stash_words, words
 from pumpplan.i18n import _
 from pumpplan.model import Event, Plan, Report
 
@@ -22,9 +22,16 @@ def render_plain(report: Report) -> str:
     width = max(len(label) for label, _ in pairs)
     lines = [words.heading(), ""]
     lines += [f"{label + ':':<{width + 1}} {value}" for label, value in pairs]
-    for date, events in words.by_day(plan):
-        lines += ["", words.day(date)]
-        lines += [f"  {_time_range(plan, e):<13}  {words.title(e.kind)}" for e in events]
+    if not report.storage:
+        for date, events in words.by_day(plan):
+            lines += ["", words.day(date)]
+            lines += [f"  {_time_range(plan, e):<13}  {words.title(e.kind)}" for e in events]
+    if report.stash is not None:
+        lines += [
+            "",
+            stash_words.heading() + ":",
+            *(f"  {line}" for line in stash_words.report_lines(report)),
+        ]
     rule = [*words.rule_lines(plan), *words.source_line(report)]
     lines += ["", _("Rule:"), *(f"  {line}" for line in rule)]
     if plan.warnings:
@@ -39,8 +46,23 @@ def render_markdown(report: Report) -> str:
     pairs = [*words.header_lines(report), *words.summary_lines(plan)]
     lines = [f"# {words.heading()}", ""]
     lines += [f"- **{label}:** {_md(value)}" for label, value in pairs]
+    if not report.storage:
+        lines += ["", *_markdown_schedule(plan)]
+    if report.stash is not None:
+        section = stash_words.report_lines(report)
+        lines += ["", "## " + stash_words.heading(), "", *(f"- {line}" for line in section)]
+    rule = [*words.rule_lines(plan), *(_md(line) for line in words.source_line(report))]
+    lines += ["", "## " + _("Rule"), "", *(f"- {line}" for line in rule)]
+    if plan.warnings:
+        lines += ["", "## " + _("Warnings"), "", *(f"- {text}" for text in words.warnings(plan))]
+    lines += ["", f"*{words.disclaimer()}*"]
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_schedule(plan: Plan) -> list[str]:
+    """Return the events as a Markdown table, the day named on its first row."""
     headers = _("Day"), _("Time"), _("What to do"), _("Milk")
-    lines += ["", "| " + " | ".join(headers) + " |", "|---|---|---|---|"]
+    lines = ["| " + " | ".join(headers) + " |", "|---|---|---|---|"]
     for date, events in words.by_day(plan):
         for index, event in enumerate(events):
             label = words.day(date) if index == 0 else ""
@@ -48,12 +70,7 @@ def render_markdown(report: Report) -> str:
                 f"| {label} | {_time_range(plan, event)} | {words.title(event.kind)} "
                 f"| {words.milk(event.kind)} |"
             )
-    rule = [*words.rule_lines(plan), *(_md(line) for line in words.source_line(report))]
-    lines += ["", "## " + _("Rule"), "", *(f"- {line}" for line in rule)]
-    if plan.warnings:
-        lines += ["", "## " + _("Warnings"), "", *(f"- {text}" for text in words.warnings(plan))]
-    lines += ["", f"*{words.disclaimer()}*"]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def render_csv(report: Report) -> str:
@@ -80,8 +97,11 @@ def render_csv(report: Report) -> str:
 
 
 def render_json(report: Report) -> str:
-    """Render the plan as the stable ``pumpplan/1`` JSON contract."""
-    return json.dumps(plan_document(report.plan), indent=2, ensure_ascii=False) + "\n"
+    """Render the plan as the stable ``pumpplan/1`` JSON contract, with the stash when it has one."""
+    document = plan_document(report.plan)
+    if report.stash is not None:
+        document["stash"] = stash_words.stash_document(report.stash, report.plan)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def plan_document(plan: Plan) -> dict[str, Any]:

@@ -1,0 +1,337 @@
+"""The milk stash in plain words for the human outputs, and as the JSON contract's ``stash`` object."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from pumpplan import stash as st
+from pumpplan import storage
+from pumpplan.i18n import _, n_
+from pumpplan.model import Plan, Report
+from pumpplan.volume import Units, format_volume
+from pumpplan.words import day, span, when
+
+
+def heading() -> str:
+    """Return the title of the milk-stash section."""
+    return _("Milk to store before the infusions")
+
+
+def report_lines(report: Report) -> list[str]:
+    """Return a report's stash section: need and build-up, and the storage with ``report.storage``."""
+    if report.stash is None:
+        return []
+    lines = [
+        *need_lines(report.stash, report.plan, report.units),
+        *build_up_lines(report.stash, report.units),
+    ]
+    if report.storage:
+        lines += storage_lines(report.stash, report.units)
+    return lines
+
+
+def stash_lines(stash: st.Stash, plan: Plan, units: Units) -> list[str]:
+    """Return the need, the build-up and the storage in plain sentences."""
+    return [*need_lines(stash, plan, units), *build_up_lines(stash, units), *storage_lines(stash, units)]
+
+
+def need_lines(stash: st.Stash, plan: Plan, units: Units) -> list[str]:
+    """Return the milk each window needs, the total and where the daily intake comes from."""
+
+    def amount(ml: float, low_high: tuple[float, float] | None) -> str:
+        if low_high is None:
+            return _("about {amount}").format(amount=format_volume(ml, units))
+        low, high = (format_volume(v, units) for v in low_high)
+        return _("about {amount} ({low} to {high})").format(
+            amount=format_volume(ml, units), low=low, high=high
+        )
+
+    lines = [_intake_line(stash, units)]
+    for need in stash.needs:
+        lines.append(
+            _("{start} to {end} ({length}): {amount}, {bottles}.").format(
+                start=when(plan.local(need.window.start)),
+                end=when(plan.local(need.window.end)),
+                length=span(need.window.length),
+                amount=amount(need.ml, need.range_ml),
+                bottles=_bottles(need.feeds, stash.feed_ml, units),
+            )
+        )
+    total_range = _total_range(stash)
+    lines.append(
+        _("In all: {amount}, {bottles}.").format(
+            amount=amount(stash.total_ml, total_range),
+            bottles=_bottles(stash.total_feeds, stash.feed_ml, units),
+        )
+    )
+    if stash.feed_assumed:
+        lines.append(
+            _("A bottle of {feed} is pumpplan's assumption; count with your baby's usual feed.").format(
+                feed=format_volume(stash.feed_ml, units)
+            )
+        )
+    return lines
+
+
+def _intake_line(stash: st.Stash, units: Units) -> str:
+    """Return the sentence that says which daily intake the amounts are based on."""
+    intake = format_volume(stash.intake_ml, units)
+    if stash.intake_range_ml is None:
+        return _("Milk needed while you do not breastfeed, at {intake} a day:").format(intake=intake)
+    low, high = (format_volume(v, units) for v in stash.intake_range_ml)
+    return _(
+        "Milk needed while you do not breastfeed, at about {intake} a day, the published figure for "
+        "babies 1 to 6 months old (range {low} to {high} a day):"
+    ).format(intake=intake, low=low, high=high)
+
+
+def _total_range(stash: st.Stash) -> tuple[float, float] | None:
+    """Return the total need across the published range, when the intake comes from it."""
+    ranges = [need.range_ml for need in stash.needs]
+    if not ranges or any(r is None for r in ranges):
+        return None
+    return sum(r[0] for r in ranges if r), sum(r[1] for r in ranges if r)
+
+
+def _bottles(feeds: int, feed_ml: float, units: Units) -> str:
+    """Return '51 bottles of 90 mL'."""
+    return n_("{count} bottle of {feed}", "{count} bottles of {feed}", feeds).format(
+        count=feeds, feed=format_volume(feed_ml, units)
+    )
+
+
+def build_up_lines(stash: st.Stash, units: Units) -> list[str]:
+    """Return the extra pumping that builds the stash, or plainly that it cannot, with the options."""
+    build = stash.build_up
+    extra = format_volume(build.yield_ml, units)
+    need = format_volume(stash.total_ml, units)
+    lines: list[str] = []
+    if build.met:
+        lines.append(
+            n_(
+                "To build it, pump {count} extra session a day, on top of breastfeeding, from {start} "
+                "to {end}: about {expected} at {extra} a session.",
+                "To build it, pump {count} extra sessions a day, on top of breastfeeding, from {start} "
+                "to {end}: about {expected} at {extra} a session.",
+                build.sessions_per_day,
+            ).format(
+                count=build.sessions_per_day,
+                start=day(build.start),
+                end=day(build.end),
+                expected=format_volume(build.expected_ml, units),
+                extra=extra,
+            )
+        )
+    elif build.days:
+        lines.append(
+            n_(
+                "This stash cannot be pumped in time: from {start} to {end}, even {count} extra session "
+                "a day at {extra} gives about {got} of the {need} needed, {short} short.",
+                "This stash cannot be pumped in time: from {start} to {end}, even {count} extra sessions "
+                "a day at {extra} each give about {got} of the {need} needed, {short} short.",
+                build.max_sessions_per_day,
+            ).format(
+                start=day(build.start),
+                end=day(build.end),
+                count=build.max_sessions_per_day,
+                extra=extra,
+                got=format_volume(stash.total_ml - build.shortfall_ml, units),
+                need=need,
+                short=format_volume(build.shortfall_ml, units),
+            )
+        )
+    else:
+        lines.append(
+            _(
+                "There is no day left to pump extra before the first infusion: the {need} needed "
+                "is all short."
+            ).format(need=need)
+        )
+    if not build.met:
+        if stash.runs_out is not None and build.shortfall_ml < stash.total_ml:
+            lines.append(_("The stored milk would run out on {day}.").format(day=day(stash.runs_out)))
+        lines.append(
+            _(
+                "Talk with your provider before the first infusion about making up the shortfall: "
+                "formula top-ups, donor milk from a milk bank, or a shorter no-breastfeeding rule if "
+                "your clinic allows it."
+            )
+        )
+    if build.yield_assumed and build.days:
+        lines.append(
+            _("{extra} from one extra session is pumpplan's assumption; plan with what you pump.").format(
+                extra=extra
+            )
+        )
+    return lines
+
+
+def storage_lines(stash: st.Stash, units: Units) -> list[str]:
+    """Return the CDC storage limits, then what to do with each day's pumped milk, oldest first."""
+    lines = [
+        _(
+            "Storage (CDC): fresh milk keeps {room} h at room temperature and {fridge} days in the "
+            "fridge; frozen, it is best within {best} months (up to {acceptable} is acceptable). Thaw it in "
+            "the fridge the night before, use thawed milk within {thawed} h and never refreeze it. "
+            "Use the oldest milk first."
+        ).format(
+            room=storage.ROOM_HOURS,
+            fridge=storage.FRIDGE_DAYS,
+            best=storage.FREEZER_MONTHS,
+            acceptable=storage.FREEZER_MONTHS_ACCEPTABLE,
+            thawed=storage.THAWED_HOURS,
+        )
+    ]
+    for pumped, portions in itertools.groupby(stash.portions, key=lambda p: p.pumped):
+        lines.append(_batch_line(pumped, list(portions), units))
+    return lines
+
+
+def _batch_line(pumped: date, portions: Sequence[storage.Portion], units: Units) -> str:
+    """Return what to do with one day's pumped milk: fridge, freezer and spare parts."""
+    total = format_volume(sum(p.ml for p in portions), units)
+    parts = []
+    fridge = [p for p in portions if p.storage is storage.Storage.FRIDGE]
+    frozen = [p for p in portions if p.storage is storage.Storage.FREEZER and p.used is not None]
+    spare = [p for p in portions if p.used is None]
+    if fridge:
+        parts.append(
+            _("keep {amount} in the fridge for {days} (use by {use_by})").format(
+                amount=_sum(fridge, units), days=_days(fridge), use_by=day(fridge[0].use_by)
+            )
+        )
+    if frozen:
+        parts.append(
+            _("freeze {amount} that day (by {freeze_by} at the latest) for {days}, {thaw}").format(
+                amount=_sum(frozen, units),
+                freeze_by=day(frozen[0].freeze_by or pumped),
+                days=_days(frozen),
+                thaw=_thaw(frozen),
+            )
+        )
+    if spare:
+        parts.append(
+            _("freeze {amount} that day as spare (best used by {use_by})").format(
+                amount=_sum(spare, units), use_by=day(spare[0].use_by)
+            )
+        )
+    return _("{day}, {total} pumped: {what}.").format(day=day(pumped), total=total, what="; ".join(parts))
+
+
+def _thaw(portions: Sequence[storage.Portion]) -> str:
+    """Return when to thaw frozen portions: the evening before each day they are used."""
+    evenings = sorted({p.thaw_on for p in portions if p.thaw_on is not None})
+    if len(evenings) == 1:
+        return _("thawed in the fridge on the evening of {day}").format(day=day(evenings[0]))
+    return _("each day's share thawed in the fridge the evening before")
+
+
+def _sum(portions: Sequence[storage.Portion], units: Units) -> str:
+    """Return the amount of some portions together."""
+    return format_volume(sum(p.ml for p in portions), units)
+
+
+def _days(portions: Sequence[storage.Portion]) -> str:
+    """Return the days some portions are used: 'Mon Dec 2', 'Mon Dec 2 to Wed Dec 4'."""
+    days = sorted({p.used for p in portions if p.used is not None})
+    if len(days) == 1:
+        return day(days[0])
+    if (days[-1] - days[0]).days == len(days) - 1:
+        return _("{first} to {last}").format(first=day(days[0]), last=day(days[-1]))
+    return ", ".join(day(d) for d in days)
+
+
+def reminder_text(reminder: storage.Reminder, units: Units) -> str:
+    """Return a calendar reminder's title: freeze today's milk, or thaw tomorrow's tonight."""
+    amount = format_volume(reminder.ml, units)
+    if reminder.kind is storage.ReminderKind.FREEZE:
+        latest = day(reminder.latest) if reminder.latest else day(reminder.day)
+        return _("Freeze {amount} of today's pumped milk (by {latest} at the latest)").format(
+            amount=amount, latest=latest
+        )
+    pumped = ", ".join(day(d) for d in reminder.pumped)
+    return _("Thaw {amount} of frozen milk in the fridge tonight for tomorrow (pumped {pumped})").format(
+        amount=amount, pumped=pumped
+    )
+
+
+def stash_document(stash: st.Stash, plan: Plan) -> dict[str, Any]:
+    """Return the stash as the JSON contract's additive ``stash`` object: mL, ISO dates."""
+
+    def iso(moment: datetime) -> str:
+        return plan.local(moment).isoformat()
+
+    build = stash.build_up
+    return {
+        "intake_ml_per_day": _ml(stash.intake_ml),
+        "intake_range_ml_per_day": _pair(stash.intake_range_ml),
+        "feed_ml": _ml(stash.feed_ml),
+        "feed_ml_assumed": stash.feed_assumed,
+        "windows": [
+            {
+                "start": iso(need.window.start),
+                "end": iso(need.window.end),
+                "need_ml": _ml(need.ml),
+                "need_range_ml": _pair(need.range_ml),
+                "feeds": need.feeds,
+                "days": [{"date": d.day.isoformat(), "need_ml": _ml(d.ml)} for d in need.days],
+            }
+            for need in stash.needs
+        ],
+        "total_need_ml": _ml(stash.total_ml),
+        "total_feeds": stash.total_feeds,
+        "build_up": {
+            "start": build.start.isoformat(),
+            "end": build.end.isoformat(),
+            "days": build.days,
+            "extra_sessions_per_day": build.sessions_per_day,
+            "max_extra_sessions_per_day": build.max_sessions_per_day,
+            "extra_yield_ml": _ml(build.yield_ml),
+            "extra_yield_ml_assumed": build.yield_assumed,
+            "expected_ml": _ml(build.expected_ml),
+            "shortfall_ml": _ml(build.shortfall_ml),
+            "met": build.met,
+            "runs_out": stash.runs_out.isoformat() if stash.runs_out else None,
+        },
+        "storage": [_portion(p) for p in stash.portions],
+        "spare_ml": _ml(stash.spare_ml),
+        "limits": {
+            "room_temperature_hours": storage.ROOM_HOURS,
+            "fridge_days": storage.FRIDGE_DAYS,
+            "freezer_months_best": storage.FREEZER_MONTHS,
+            "freezer_months_acceptable": storage.FREEZER_MONTHS_ACCEPTABLE,
+            "thawed_hours": storage.THAWED_HOURS,
+        },
+    }
+
+
+def _portion(portion: storage.Portion) -> dict[str, Any]:
+    """Return one stored portion with ISO dates (null where it does not apply)."""
+
+    def iso(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "pumped": portion.pumped.isoformat(),
+        "ml": _ml(portion.ml),
+        "storage": portion.storage.value,
+        "used": iso(portion.used),
+        "use_by": portion.use_by.isoformat(),
+        "freeze_on": iso(portion.freeze_on),
+        "freeze_by": iso(portion.freeze_by),
+        "thaw_on": iso(portion.thaw_on),
+    }
+
+
+def _ml(value: float) -> int | float:
+    """Return mL to a tenth, whole numbers as int so the JSON reads 750, not 750.0."""
+    rounded = round(value, 1)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def _pair(values: tuple[float, float] | None) -> list[int | float] | None:
+    """Return a (low, high) pair as a JSON list, or None."""
+    return [_ml(values[0]), _ml(values[1])] if values else None
