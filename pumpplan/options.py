@@ -21,7 +21,7 @@ def _text(metavar: str, help: str, panel: str | None = None) -> Any:
 When = Annotated[
     list[str] | None,
     typer.Argument(
-        metavar="WHEN...",
+        metavar="WHEN",
         help="Infusion start times: '2026-12-07 10:00', 'Dec 7 10am', 'mon 9:30', 'tomorrow 9:30'.",
         show_default=False,
     ),
