@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pumpplan import words
+from pumpplan import i18n, words
 from pumpplan.model import EventKind, Plan, Report, Rule
 from pumpplan.render.html import Paper, render_html
 from tests.conftest import make_plan
@@ -45,6 +46,16 @@ def handout(plan: Plan, paper: Paper | None = None) -> str:
     """Return the handout of a plan for the patient SCRIPT at CLINIC, whose protocol cites SOURCE."""
     report = Report(plan, patient=SCRIPT, clinic=CLINIC, source=SOURCE, printed=PRINTED)
     return render_html(report, paper=paper)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Write the page in a language ('en' or 'es'), then go back to English."""
+    i18n.use(language)
+    try:
+        yield
+    finally:
+        i18n.use("en")
 
 
 def session_times(plan: Plan) -> Iterator[tuple[str, list[str], list[str]]]:
@@ -253,17 +264,20 @@ def chromium() -> str:
 
 @pytest.fixture(scope="module")
 def printed(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
-    """Print the six-infusion course on Letter and A4 and the twelve-infusion one on Letter."""
+    """Print the six-infusion course on Letter and A4 in English and Spanish, the twelve on Letter."""
     folder = tmp_path_factory.mktemp("handout")
-    jobs: dict[str, tuple[tuple[str, ...], Paper]] = {
-        "six-letter": (SIX, "letter"),
-        "six-a4": (SIX, "a4"),
-        "twelve-letter": (TWELVE, "letter"),
+    jobs: dict[str, tuple[tuple[str, ...], Paper, str]] = {
+        "six-letter-en": (SIX, "letter", "en"),
+        "six-a4-en": (SIX, "a4", "en"),
+        "twelve-letter-en": (TWELVE, "letter", "en"),
+        "six-letter-es": (SIX, "letter", "es"),
+        "six-a4-es": (SIX, "a4", "es"),
     }
     running = {}
-    for key, (days, paper) in jobs.items():
+    for key, (days, paper, language) in jobs.items():
         page = folder / f"{key}.html"
-        page.write_text(handout(mwf_course(days), paper), encoding="utf-8")
+        with speaking(language):
+            page.write_text(handout(mwf_course(days), paper), encoding="utf-8")
         running[key] = _print_to_pdf(chromium, page, folder / f"{key}.pdf", folder / f"{key}-profile")
     try:
         for key, process in running.items():
@@ -322,24 +336,37 @@ def _row_lines(printed: Printed, day: str) -> tuple[int, str, str]:
     raise AssertionError(f"{day} is not printed")
 
 
-@pytest.mark.parametrize(("key", "size"), [("six-letter", "612 x 792 pts (letter)"), ("six-a4", "(A4)")])
+@pytest.mark.parametrize(
+    ("paper", "size", "language"),
+    [
+        ("letter", "612 x 792 pts (letter)", "en"),
+        ("a4", "(A4)", "en"),
+        ("letter", "612 x 792 pts (letter)", "es"),
+        ("a4", "(A4)", "es"),
+    ],
+    ids=["letter-en", "a4-en", "letter-es", "a4-es"],
+)
 def test_printed_six_infusion_course_fits_on_one_page(
-    printed: dict[str, Printed], key: str, size: str
+    printed: dict[str, Printed], paper: str, size: str, language: str
 ) -> None:
-    """The Mon/Wed/Fri course of six prints on exactly one Letter page and one A4 page."""
-    assert printed[key].size.endswith(size)
-    assert printed[key].pages == 1
+    """The Mon/Wed/Fri course of six prints on exactly one Letter page and one A4 page, in each language."""
+    pdf = printed[f"six-{paper}-{language}"]
+    assert pdf.size.endswith(size)
+    assert pdf.pages == 1
+    with speaking(language):
+        disclaimer = words.disclaimer()
+    assert disclaimer in " ".join(pdf.text[0].split())  # the page really is in that language
 
 
 def test_printed_twelve_infusion_course_flows_onto_more_pages(printed: dict[str, Printed]) -> None:
     """Twelve infusions take more than one page, and each page repeats the legend of the checklist."""
-    twelve = printed["twelve-letter"]
+    twelve = printed["twelve-letter-en"]
     assert twelve.pages > 1
     for page in twelve.text:
         assert re.search(r"KEEP\s+pump, keep the milk\s+discard\s+pump, throw it away", page)
 
 
-@pytest.mark.parametrize("key", ["six-letter", "six-a4", "twelve-letter"])
+@pytest.mark.parametrize("key", ["six-letter-en", "six-a4-en", "twelve-letter-en"])
 def test_printed_rows_show_every_session_whole_on_one_page(printed: dict[str, Printed], key: str) -> None:
     """Every day prints as one uncut row: its times in order, the marks under them, on one page."""
     plan = mwf_course(TWELVE if key.startswith("twelve") else SIX)
@@ -352,7 +379,7 @@ def test_printed_rows_show_every_session_whole_on_one_page(printed: dict[str, Pr
     assert len(pages) == printed[key].pages
 
 
-@pytest.mark.parametrize("key", ["six-letter", "six-a4"])
+@pytest.mark.parametrize("key", ["six-letter-en", "six-a4-en"])
 def test_printed_page_shows_resume_name_storage_and_disclaimer(printed: dict[str, Printed], key: str) -> None:
     """The printed page shows the resume, the name as literal text (never run), storage and disclaimer."""
     (page,) = printed[key].text
