@@ -19,6 +19,7 @@ import pytest
 from pumpplan import i18n, words
 from pumpplan.model import EventKind, Plan, Report, Rule
 from pumpplan.render.html import Paper, render_html
+from pumpplan.stash import plan_stash
 from tests.conftest import make_plan
 
 SIX = ("02", "04", "06", "09", "11", "13")
@@ -42,9 +43,13 @@ def mwf_course(days: tuple[str, ...]) -> Plan:
     return make_plan(*(f"2030-12-{day} 10:00" for day in days))
 
 
-def handout(plan: Plan, paper: Paper | None = None) -> str:
-    """Return the handout of a plan for the patient SCRIPT at CLINIC, whose protocol cites SOURCE."""
-    report = Report(plan, patient=SCRIPT, clinic=CLINIC, source=SOURCE, printed=PRINTED)
+def handout(plan: Plan, paper: Paper | None = None, *, stash: bool = False) -> str:
+    """Return the handout of a plan for the patient SCRIPT at CLINIC, whose protocol cites SOURCE.
+
+    With ``stash``, the page also gives the milk to store at 750 mL a day, pumped from Nov 18.
+    """
+    milk = plan_stash(plan, intake_ml=750, start_pumping=date(2030, 11, 18)) if stash else None
+    report = Report(plan, patient=SCRIPT, clinic=CLINIC, source=SOURCE, printed=PRINTED, stash=milk)
     return render_html(report, paper=paper)
 
 
@@ -272,12 +277,14 @@ def printed(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str
         "twelve-letter-en": (TWELVE, "letter", "en"),
         "six-letter-es": (SIX, "letter", "es"),
         "six-a4-es": (SIX, "a4", "es"),
+        "six-letter-stash-en": (SIX, "letter", "en"),
     }
     running = {}
     for key, (days, paper, language) in jobs.items():
         page = folder / f"{key}.html"
         with speaking(language):
-            page.write_text(handout(mwf_course(days), paper), encoding="utf-8")
+            text = handout(mwf_course(days), paper, stash="stash" in key)
+            page.write_text(text, encoding="utf-8")
         running[key] = _print_to_pdf(chromium, page, folder / f"{key}.pdf", folder / f"{key}-profile")
     try:
         for key, process in running.items():
@@ -364,6 +371,19 @@ def test_printed_twelve_infusion_course_flows_onto_more_pages(printed: dict[str,
     assert twelve.pages > 1
     for page in twelve.text:
         assert re.search(r"KEEP\s+pump, keep the milk\s+discard\s+pump, throw it away", page)
+
+
+def test_printed_stash_shows_the_need_and_the_build_up_whole(printed: dict[str, Printed]) -> None:
+    """With a stash, the printout adds each window's need and the build-up, kept whole on one page."""
+    pdf = printed["six-letter-stash-en"]
+    assert pdf.pages == 2  # the section fits under the checklist; the storage notes move to page 2
+    (section,) = [page for page in pdf.text if "MILK TO STORE BEFORE THE INFUSIONS" in page.upper()]
+    flat = " ".join(section.split())
+    assert "at 750 mL a day" in flat
+    assert "Mon Dec 2 10:00 to Sun Dec 8 10:40 (6 days 40 min): about 4.5 L, 51 bottles of 90 mL." in flat
+    assert "In all: about 9 L" in flat
+    assert "even 3 extra sessions a day" in flat
+    assert words.disclaimer() in " ".join(pdf.text[-1].split())
 
 
 @pytest.mark.parametrize("key", ["six-letter-en", "six-a4-en", "twelve-letter-en"])

@@ -9,7 +9,7 @@ from html import escape
 from importlib.resources import files
 from typing import Literal
 
-from pumpplan import words
+from pumpplan import stash_words, words
 from pumpplan.i18n import _, language
 from pumpplan.model import Event, EventKind, Plan, Report
 
@@ -60,6 +60,7 @@ def render_html(report: Report, *, paper: Paper | None = None) -> str:
             _resume(plan),
             _about(report),
             _checklist(plan),
+            _stash(report),
             _notes(plan),
             f'<footer class="disclaimer">{escape(words.disclaimer())}</footer>',
         ]
@@ -211,6 +212,14 @@ def _span_words(plan: Plan, begin: datetime, finish: datetime, start: datetime, 
     if finish == end:
         return _("from {time}").format(time=words.clock(plan.local(begin)))
     return f"{words.clock(plan.local(begin))}-{words.clock(plan.local(finish))}"
+
+
+def _stash(report: Report) -> str:
+    """Return the milk the windows need and how to pump it ahead, when the report has a stash."""
+    if report.stash is None:
+        return ""
+    items = "".join(f"<li>{escape(line)}</li>" for line in stash_words.report_lines(report))
+    return f'<section class="stash"><h2>{escape(stash_words.heading())}</h2><ul>{items}</ul></section>'
 
 
 def _notes(plan: Plan) -> str:
