@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,104 +47,75 @@ def root(
     """Plan breastfeeding around ketamine infusions: pump and keep, pump and discard, resume."""
 
 
-@app.command()
-def plan(
-    when: opt.When = None,
-    source: opt.FromFile = None,
-    match: opt.Match = None,
-    tz: opt.Zone = None,
-    dayfirst: opt.DayFirst = False,
-    duration: opt.Duration = None,
-    pump_before: opt.PumpBefore = None,
-    dump_hours: opt.DumpHours = None,
-    pump_every: opt.PumpEvery = None,
-    session: opt.Session = None,
-    quiet: opt.Quiet = None,
-    protocol: opt.ProtocolFile = None,
-    every: opt.Every = None,
-    count: opt.Count = None,
-    until: opt.Until = None,
-    rrule: opt.RRule = None,
-    intake: opt.Intake = None,
-    baby_age: opt.BabyAge = None,
-    feed_size: opt.FeedSize = None,
-    units: opt.MilkUnits = None,
-    start_pumping: opt.StartPumping = None,
-    extra_yield: opt.ExtraYield = None,
-    output_format: opt.Format = None,
-    output: opt.Output = None,
-    force: opt.Force = False,
-    alarm: opt.Alarm = None,
-    no_alarms: opt.NoAlarms = False,
-    name: opt.Name = None,
-    clinic: opt.Clinic = None,
-    lang: opt.Lang = None,
-) -> None:
-    """Make the pumping and breastfeeding plan for one or more infusions.
+def _command(*, storage: bool) -> Callable[..., None]:
+    """Return the body of the plan command, or with ``storage`` of the stash command.
+
+    Both take the same options; the stash command always works out the milk stash and
+    shows its day-by-day storage in place of the schedule.
+    """
+
+    def command(
+        when: opt.When = None,
+        source: opt.FromFile = None,
+        match: opt.Match = None,
+        tz: opt.Zone = None,
+        dayfirst: opt.DayFirst = False,
+        duration: opt.Duration = None,
+        pump_before: opt.PumpBefore = None,
+        dump_hours: opt.DumpHours = None,
+        pump_every: opt.PumpEvery = None,
+        session: opt.Session = None,
+        quiet: opt.Quiet = None,
+        protocol: opt.ProtocolFile = None,
+        every: opt.Every = None,
+        count: opt.Count = None,
+        until: opt.Until = None,
+        rrule: opt.RRule = None,
+        intake: opt.Intake = None,
+        baby_age: opt.BabyAge = None,
+        feed_size: opt.FeedSize = None,
+        units: opt.MilkUnits = None,
+        start_pumping: opt.StartPumping = None,
+        extra_yield: opt.ExtraYield = None,
+        output_format: opt.Format = None,
+        output: opt.Output = None,
+        force: opt.Force = False,
+        alarm: opt.Alarm = None,
+        no_alarms: opt.NoAlarms = False,
+        name: opt.Name = None,
+        clinic: opt.Clinic = None,
+        lang: opt.Lang = None,
+    ) -> None:
+        from pumpplan.request import Request
+
+        wanted = Request(
+            when=when or [], source=source, match=match, tz=tz, dayfirst=dayfirst, duration=duration,
+            pump_before=pump_before, dump_hours=dump_hours, pump_every=pump_every, session=session,
+            quiet=quiet, every=every, count=count, until=until, rrule=rrule, protocol=protocol, name=name,
+            clinic=clinic, intake=intake, baby_age=baby_age, feed_size=feed_size, units=units,
+            start_pumping=start_pumping, extra_yield=extra_yield,
+        )  # fmt: skip
+        _run(wanted, Output(output_format, output, force, alarm, no_alarms, lang), storage=storage)
+
+    return command
+
+
+plan = app.command(
+    "plan",
+    help="""Make the pumping and breastfeeding plan for one or more infusions.
 
     With a milk-stash option it also says how much milk to store first and how to pump it.
 
     Example: pumpplan plan "2026-12-07 10:00" --every mon,wed,fri --count 6
-    """
-    from pumpplan.request import Request
-
-    wanted = Request(
-        when=when or [], source=source, match=match, tz=tz, dayfirst=dayfirst, duration=duration,
-        pump_before=pump_before, dump_hours=dump_hours, pump_every=pump_every, session=session, quiet=quiet,
-        every=every, count=count, until=until, rrule=rrule, protocol=protocol, name=name, clinic=clinic,
-        intake=intake, baby_age=baby_age, feed_size=feed_size, units=units, start_pumping=start_pumping,
-        extra_yield=extra_yield,
-    )  # fmt: skip
-    _run(wanted, Output(output_format, output, force, alarm, no_alarms, lang), storage=False)
-
-
-@app.command()
-def stash(
-    when: opt.When = None,
-    source: opt.FromFile = None,
-    match: opt.Match = None,
-    tz: opt.Zone = None,
-    dayfirst: opt.DayFirst = False,
-    duration: opt.Duration = None,
-    pump_before: opt.PumpBefore = None,
-    dump_hours: opt.DumpHours = None,
-    pump_every: opt.PumpEvery = None,
-    session: opt.Session = None,
-    quiet: opt.Quiet = None,
-    protocol: opt.ProtocolFile = None,
-    every: opt.Every = None,
-    count: opt.Count = None,
-    until: opt.Until = None,
-    rrule: opt.RRule = None,
-    intake: opt.Intake = None,
-    baby_age: opt.BabyAge = None,
-    feed_size: opt.FeedSize = None,
-    units: opt.MilkUnits = None,
-    start_pumping: opt.StartPumping = None,
-    extra_yield: opt.ExtraYield = None,
-    output_format: opt.StashFormat = None,
-    output: opt.StashOutput = None,
-    force: opt.Force = False,
-    alarm: opt.Alarm = None,
-    no_alarms: opt.NoAlarms = False,
-    name: opt.Name = None,
-    clinic: opt.Clinic = None,
-    lang: opt.Lang = None,
-) -> None:
-    """Work out the milk to store before the infusions: how much, how to pump it, how to keep it.
+    """,
+)(_command(storage=False))
+stash = app.command(
+    "stash",
+    help="""Work out the milk to store before the infusions: how much, how to pump it, how to keep it.
 
     Example: pumpplan stash "2026-12-07 10:00" --every mon,thu --count 6 --start-pumping 2026-11-30
-    """
-    from pumpplan.request import Request
-
-    wanted = Request(
-        when=when or [], source=source, match=match, tz=tz, dayfirst=dayfirst, duration=duration,
-        pump_before=pump_before, dump_hours=dump_hours, pump_every=pump_every, session=session, quiet=quiet,
-        every=every, count=count, until=until, rrule=rrule, protocol=protocol, name=name, clinic=clinic,
-        intake=intake, baby_age=baby_age, feed_size=feed_size, units=units, start_pumping=start_pumping,
-        extra_yield=extra_yield,
-    )  # fmt: skip
-    _run(wanted, Output(output_format, output, force, alarm, no_alarms, lang), storage=True)
+    """,
+)(_command(storage=True))
 
 
 @dataclass(frozen=True)

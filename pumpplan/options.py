@@ -122,27 +122,6 @@ Output = Annotated[
         dir_okay=False,
     ),
 ]
-StashFormat = Annotated[
-    str | None,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        help="table, plain, markdown, json or ics. [default: table, or from -o's suffix]",
-        rich_help_panel=OUTPUT,
-    ),
-]
-StashOutput = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="PATH",
-        help="Write to this file (.txt .md .json .ics) instead of the screen.",
-        rich_help_panel=OUTPUT,
-        dir_okay=False,
-    ),
-]
 Force = Annotated[
     bool, typer.Option("--force", help="Replace the --output file if it exists.", rich_help_panel=OUTPUT)
 ]

@@ -244,7 +244,7 @@ def _count(text: str) -> int:
     return int(text)
 
 
-STASH_FORMATS = ("table", "plain", "markdown", "json", "ics")
+STASH_FORMATS = ("table", "plain", "markdown", "json", "ics", "html")
 
 
 def output_format(requested: str | None, output: Path | None, *, stash: bool = False) -> str:
@@ -257,7 +257,7 @@ def output_format(requested: str | None, output: Path | None, *, stash: bool = F
         fmt = "table"
     if stash and fmt not in STASH_FORMATS:
         raise InputError(
-            f"pumpplan stash writes {', '.join(STASH_FORMATS)}, not {fmt}; for the handout or the CSV, "
+            f"pumpplan stash writes {', '.join(STASH_FORMATS)}, not {fmt}; for the CSV of the events, "
             "run pumpplan plan with the same options"
         )
     return fmt

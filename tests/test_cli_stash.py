@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -116,6 +117,17 @@ def test_calendar_carries_freeze_and_thaw_reminders_at_eight_pm() -> None:
     assert not [e for e in read_ical(plain) if e.summary.startswith(("Freeze", "Thaw"))]
 
 
+def test_stash_handout_adds_the_storage_to_the_checklist(tmp_path: Path) -> None:
+    """pumpplan stash -o stash.html is the handout with the whole stash, storage day by day too."""
+    target = tmp_path / "stash.html"
+    code, _, _ = run("stash", *COURSE, "--start-pumping", NOW, "--units", "ml", "-o", str(target))
+    page = target.read_text(encoding="utf-8")
+    assert code == 0
+    assert HEADING in page
+    assert "Storage (CDC)" in page
+    assert "Mon Dec 2" in page  # the checklist is still there
+
+
 def test_a_start_that_is_too_late_says_so_with_the_options() -> None:
     """A build-up that cannot be met says how short it is and what to discuss with the provider."""
     _, out, _ = run("stash", *COURSE, "-f", "plain", "--start-pumping", "2030-11-30", "--units", "ml")
@@ -149,7 +161,7 @@ def test_spanish_stash_is_spanish() -> None:
         pytest.param(["plan", "--start-pumping", "2029-01-01"], "more than 6 months", id="start-early"),
         pytest.param(["plan", "--start-pumping", "someday"], "--start-pumping 'someday'", id="start-bad"),
         pytest.param(["stash", "-f", "csv"], "pumpplan stash writes", id="stash-csv"),
-        pytest.param(["stash", "-o", "stash.html"], "pumpplan stash writes", id="stash-html"),
+        pytest.param(["stash", "-o", "stash.csv"], "pumpplan stash writes", id="stash-csv-file"),
     ],
 )
 def test_bad_stash_options_are_one_line_errors(args: list[str], message: str) -> None:
