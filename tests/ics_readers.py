@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,6 +64,20 @@ def _trigger(text: str) -> int:
     return minutes(vDuration.from_ical(text))
 
 
+def _from_json(events: list[dict[str, Any]]) -> list[Seen]:
+    """Return the events a checker script printed as JSON, sorted."""
+    return sorted(
+        Seen(
+            _utc(e["start"]),
+            _utc(e["end"]),
+            e["summary"],
+            tuple(_trigger(a["trigger"]) for a in e["alarms"]),
+            e["startZone"],
+        )
+        for e in events
+    )
+
+
 @functools.cache
 def icaljs_ready() -> bool:
     """Return whether node and the pinned ical.js are installed."""
@@ -77,17 +92,7 @@ def read_icaljs(data: bytes) -> tuple[dict[str, object], list[Seen]]:
         ["node", str(ICALJS / "check.mjs")], input=data, capture_output=True, check=True, timeout=60
     )
     result = json.loads(done.stdout)
-    seen = [
-        Seen(
-            _utc(e["start"]),
-            _utc(e["end"]),
-            e["summary"],
-            tuple(_trigger(a["trigger"]) for a in e["alarms"]),
-            e["startZone"],
-        )
-        for e in result.pop("events")
-    ]
-    return result, sorted(seen)
+    return result, _from_json(result.pop("events"))
 
 
 @functools.cache
@@ -108,17 +113,7 @@ def read_libical(data: bytes) -> tuple[list[str], list[Seen]]:
         [str(SYSTEM_PYTHON), str(script)], input=data, capture_output=True, check=True, timeout=60
     )
     result = json.loads(done.stdout)
-    seen = [
-        Seen(
-            _utc(e["start"]),
-            _utc(e["end"]),
-            e["summary"],
-            tuple(_trigger(a["trigger"]) for a in e["alarms"]),
-            e["startZone"],
-        )
-        for e in result["events"]
-    ]
-    return result["errors"], sorted(seen)
+    return result["errors"], _from_json(result["events"])
 
 
 def read_ical(data: bytes) -> list[Seen]:
