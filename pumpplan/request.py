@@ -16,7 +16,14 @@ from pumpplan.model import Infusion, Plan, Report, Rule
 from pumpplan.protocol import Protocol, load_protocol
 from pumpplan.render import check_format, format_for_suffix
 from pumpplan.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
-from pumpplan.volume import MOST_PER_SESSION_ML, default_units, parse_age, parse_units, parse_volume
+from pumpplan.volume import (
+    LEAST_PER_SESSION_ML,
+    MOST_PER_SESSION_ML,
+    default_units,
+    parse_age,
+    parse_units,
+    parse_volume,
+)
 
 if TYPE_CHECKING:
     from pumpplan.stash import Stash
@@ -123,7 +130,7 @@ def _per_session(text: str | None, option: str, example: str) -> float | None:
     """Return one feed's or one pumping session's amount in mL, or None when not given."""
     if text is None:
         return None
-    return parse_volume(text, option, most=MOST_PER_SESSION_ML, example=example)
+    return parse_volume(text, option, least=LEAST_PER_SESSION_ML, most=MOST_PER_SESSION_ML, example=example)
 
 
 def _label(text: str | None, option: str) -> str | None:

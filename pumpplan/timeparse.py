@@ -30,13 +30,16 @@ def parse_duration(text: str, option: str, bare: str = "minutes") -> timedelta:
     if compact.startswith("-") or compact in {"0", "+0"}:
         raise InputError(f"{option} {shown(text)} must be more than zero, e.g. {example}")
     match = _DURATION.fullmatch(compact)
-    if compact.lstrip("+").isdigit():
-        span = timedelta(**{bare: int(compact)})
-    elif compact and match:
-        parts = {k: int(v) for k, v in match.groupdict(default="0").items()}
-        span = timedelta(days=parts["d"], hours=parts["h"], minutes=parts["m"])
-    else:
-        raise InputError(f"{option} {shown(text)} is not a length of time; write e.g. {example}")
+    try:
+        if compact.lstrip("+").isdigit():
+            span = timedelta(**{bare: int(compact)})
+        elif compact and match:
+            parts = {k: int(v) for k, v in match.groupdict(default="0").items()}
+            span = timedelta(days=parts["d"], hours=parts["h"], minutes=parts["m"])
+        else:
+            raise InputError(f"{option} {shown(text)} is not a length of time; write e.g. {example}")
+    except OverflowError:  # more days than timedelta holds
+        span = LONGEST + LONGEST
     if span <= timedelta():
         raise InputError(f"{option} {shown(text)} must be more than zero, e.g. {example}")
     if span > LONGEST:

@@ -13,6 +13,8 @@ from pumpplan.errors import InputError, reject_control_chars, shown
 ML_PER_OZ = 29.5735  # one US fluid ounce
 MOST_PER_DAY_ML = 3000.0  # no baby drinks 3 L a day: a bigger value is a typo
 MOST_PER_SESSION_ML = 500.0  # a bigger feed or pumping session is a typo too
+LEAST_PER_DAY_ML = 30.0  # even a newborn's first day; less is a typo
+LEAST_PER_SESSION_ML = 10.0  # two teaspoons; less is a typo
 # Territories whose people measure milk in US fluid ounces (the locale's territory, e.g. en_US).
 OZ_TERRITORIES = frozenset({"US", "LR", "MM"})
 
@@ -47,7 +49,12 @@ class Age:
 
 
 def parse_volume(
-    text: str, option: str, *, most: float = MOST_PER_DAY_ML, example: str = "'750ml' or '25oz'"
+    text: str,
+    option: str,
+    *,
+    least: float = LEAST_PER_DAY_ML,
+    most: float = MOST_PER_DAY_ML,
+    example: str = "'750ml' or '25oz'",
 ) -> float:
     """Parse '750ml', '750 mL', '25oz', '25 fl oz' or '0.75l' into millilitres."""
     compact = reject_control_chars(text, option).strip()
@@ -61,6 +68,9 @@ def parse_volume(
     ml = float(match["n"]) * _ml_per(match["unit"].lower())
     if ml <= 0:
         raise InputError(f"{option} {shown(text)} must be more than zero, e.g. {example}")
+    if ml < least:
+        limit = f"{format_volume(least, Units.ML)} ({format_volume(least, Units.OZ)})"
+        raise InputError(f"{option} {shown(text)} is less than {limit}; check the value, e.g. {example}")
     if ml > most:
         limit = f"{format_volume(most, Units.ML)} ({format_volume(most, Units.OZ)})"
         raise InputError(f"{option} {shown(text)} is more than {limit}; check the value, e.g. {example}")

@@ -217,6 +217,9 @@ def test_explicit_format_wins_over_the_suffix(tmp_path: Path) -> None:
             ["2030-11-03 01:30", "--tz", "America/Los_Angeles"], 2, "happens twice", id="dst-repeat"
         ),
         pytest.param(["2030-12-02 10:00", "--pump-every", "10m"], 2, "under 30 minutes", id="cadence"),
+        pytest.param(
+            ["2030-12-02 10:00", "--duration", "9" * 30 + "d"], 2, "longer than 30 days", id="huge-days"
+        ),
         pytest.param(["2030-12-02 10:00", "--quiet", "late"], 2, "--quiet 'late'", id="quiet"),
         pytest.param(["2030-12-02 10:00", "-o", "plan.pdf"], 2, "cannot tell the format", id="suffix"),
         pytest.param(["2030-12-02 10:00", "-o", "/nonexistent/dir/p.json"], 1, "does not exist", id="folder"),

@@ -153,6 +153,8 @@ def test_spanish_stash_is_spanish() -> None:
         pytest.param(["plan", "--intake", "-1oz"], "must be more than zero", id="intake-negative"),
         pytest.param(["plan", "--baby-age", "9mo"], "only for babies 1 to 6 months", id="age-out-of-range"),
         pytest.param(["plan", "--feed-size", "2l"], "is more than 500 mL", id="feed-too-big"),
+        pytest.param(["plan", "--feed-size", "0.0001ml"], "is less than 10 mL", id="feed-too-small"),
+        pytest.param(["plan", "--intake", "1ml"], "is less than 30 mL", id="intake-too-small"),
         pytest.param(["plan", "--extra-yield", "none"], "--extra-yield 'none'", id="yield-garbage"),
         pytest.param(["plan", "--units", "gallons"], "--units 'gallons' is not known", id="units"),
         pytest.param(

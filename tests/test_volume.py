@@ -174,7 +174,7 @@ def test_volumes_are_rounded_as_a_parent_writes_them(ml: float, units: Units, sh
 def test_a_shown_volume_reads_back_within_half_its_rounding_step(ml: float, units: Units) -> None:
     """Parsing what format_volume shows gives the amount back to within half a rounding step."""
     shown = format_volume(ml, units)
-    again = parse_volume(shown, "--x", most=float("inf"))
+    again = parse_volume(shown, "--x", least=0, most=float("inf"))
     if units is Units.ML:
         step = 10.0 if ml < 995 else 100.0
     else:
