@@ -197,7 +197,7 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except typer.TyperException as error:  # click's usage errors derive from it
-        command = "pumpplan plan" if sys.argv[1:2] == ["plan"] else "pumpplan"
+        command = f"pumpplan {sys.argv[1]}" if sys.argv[1:2] in (["plan"], ["stash"]) else "pumpplan"
         typer.echo(f"error: {error.format_message()} (see '{command} --help')", err=True)
         sys.exit(error.exit_code)
     except typer.Abort:
