@@ -197,6 +197,9 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except typer.TyperException as error:  # click's usage errors derive from it
+        if type(error).__name__ == "NoArgsIsHelpError":  # bare 'pumpplan': the help, not an error
+            typer.echo(error.format_message(), err=True)
+            sys.exit(error.exit_code)
         command = f"pumpplan {sys.argv[1]}" if sys.argv[1:2] in (["plan"], ["stash"]) else "pumpplan"
         typer.echo(f"error: {error.format_message()} (see '{command} --help')", err=True)
         sys.exit(error.exit_code)

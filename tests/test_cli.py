@@ -313,6 +313,15 @@ def test_usage_errors_are_one_line_without_traceback(args: list[str], message: s
     assert result.stderr.count("\n") == 1
 
 
+def test_bare_command_shows_the_help_not_an_error() -> None:
+    """'pumpplan' alone prints the help as it is, exit 2 like any usage slip."""
+    result = subprocess_run(pumpplan_command())
+    assert result.returncode == 2
+    assert result.stderr.startswith("Usage: pumpplan [OPTIONS] COMMAND")
+    assert "error:" not in result.stderr
+    assert "stash" in result.stderr
+
+
 def test_errors_never_show_a_traceback_or_write_a_file(tmp_path: Path) -> None:
     """A failing run prints no traceback and leaves no file behind."""
     result = subprocess_run(
