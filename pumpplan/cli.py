@@ -97,6 +97,8 @@ def _command(*, storage: bool) -> Callable[..., None]:
         )  # fmt: skip
         _run(wanted, Output(output_format, output, force, alarm, no_alarms, lang), storage=storage)
 
+    if storage:  # the same options, but the stash's help must not offer CSV
+        command.__annotations__ |= {"output_format": opt.StashFormat, "output": opt.StashOutput}
     return command
 
 

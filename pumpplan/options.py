@@ -101,27 +101,35 @@ ExtraYield = Annotated[
     str | None,
     _text("AMOUNT", "Milk one extra pumping session gives you, e.g. 30ml or 1oz. [default: 30 mL]", STASH),
 ]
-Format = Annotated[
-    str | None,
-    typer.Option(
+
+
+def _format(names: str) -> Any:
+    return typer.Option(
         "--format",
         "-f",
         metavar="FORMAT",
-        help="table, plain, markdown, csv, json, ics or html. [default: table, or from -o's suffix]",
+        help=f"{names}. [default: table, or from -o's suffix]",
         rich_help_panel=OUTPUT,
-    ),
-]
-Output = Annotated[
-    Path | None,
-    typer.Option(
+    )
+
+
+def _output(suffixes: str) -> Any:
+    return typer.Option(
         "--output",
         "-o",
         metavar="PATH",
-        help="Write to this file (.txt .md .csv .json .ics .html) instead of the screen.",
+        help=f"Write to this file ({suffixes}) instead of the screen.",
         rich_help_panel=OUTPUT,
         dir_okay=False,
-    ),
-]
+    )
+
+
+Format = Annotated[str | None, _format("table, plain, markdown, csv, json, ics or html")]
+Output = Annotated[Path | None, _output(".txt .md .csv .json .ics .html")]
+# The stash is a report about amounts and days, not a list of events: it has no CSV.
+StashFormat = Annotated[str | None, _format("table, plain, markdown, json, ics or html")]
+StashOutput = Annotated[Path | None, _output(".txt .md .json .ics .html")]
+
 Force = Annotated[
     bool, typer.Option("--force", help="Replace the --output file if it exists.", rich_help_panel=OUTPUT)
 ]

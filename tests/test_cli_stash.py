@@ -184,3 +184,25 @@ def test_start_pumping_defaults_to_today_and_accepts_words() -> None:
         for extra in ([], ["--start-pumping", "today"], ["--start-pumping", "tomorrow"])
     ]
     assert starts == [today.isoformat(), today.isoformat(), (today + timedelta(days=1)).isoformat()]
+
+
+@pytest.mark.parametrize(
+    ("command", "formats"),
+    [
+        ("plan", "table, plain, markdown, csv, json, ics or html"),
+        ("stash", "table, plain, markdown, json, ics or html"),
+    ],
+)
+def test_help_offers_exactly_the_formats_the_command_writes(command: str, formats: str) -> None:
+    """The stash refuses CSV, so its help must not offer it; plan's help offers every format."""
+    from pumpplan.render import FORMATS, SUFFIXES
+    from pumpplan.request import STASH_FORMATS
+
+    code, out, _ = run(command, "--help", env={"COLUMNS": "200"})
+    assert code == 0
+    assert formats in flat(out)
+    written = STASH_FORMATS if command == "stash" else FORMATS
+    assert {name.strip() for name in re.split(r",| or ", formats)} == set(written)
+    suffixes = re.search(r"Write to this file \(([^)]*)\)", flat(out))
+    assert suffixes is not None
+    assert {SUFFIXES[suffix] for suffix in suffixes[1].split()} == set(written) - {"table"}
