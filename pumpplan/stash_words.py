@@ -103,6 +103,13 @@ def _bottles(feeds: int, feed_ml: float, units: Units) -> str:
     )
 
 
+def _pumping_days(start: date, end: date) -> str:
+    """Return 'from Mon Nov 30 to Sun Dec 6', or 'on Wed Nov 25' for a single day."""
+    if start == end:
+        return _("on {day}").format(day=day(start))
+    return _("from {start} to {end}").format(start=day(start), end=day(end))
+
+
 def build_up_lines(stash: st.Stash, units: Units) -> list[str]:
     """Return the extra pumping that builds the stash, or plainly that it cannot, with the options."""
     build = stash.build_up
@@ -112,15 +119,14 @@ def build_up_lines(stash: st.Stash, units: Units) -> list[str]:
     if build.met:
         lines.append(
             n_(
-                "To build it, pump {count} extra session a day, on top of breastfeeding, from {start} "
-                "to {end}: about {expected} at {extra} a session.",
-                "To build it, pump {count} extra sessions a day, on top of breastfeeding, from {start} "
-                "to {end}: about {expected} at {extra} a session.",
+                "To build it, pump {count} extra session a day, on top of breastfeeding, {days}: "
+                "about {expected} at {extra} a session.",
+                "To build it, pump {count} extra sessions a day, on top of breastfeeding, {days}: "
+                "about {expected} at {extra} a session.",
                 build.sessions_per_day,
             ).format(
                 count=build.sessions_per_day,
-                start=day(build.start),
-                end=day(build.end),
+                days=_pumping_days(build.start, build.end),
                 expected=format_volume(build.expected_ml, units),
                 extra=extra,
             )
@@ -128,14 +134,13 @@ def build_up_lines(stash: st.Stash, units: Units) -> list[str]:
     elif build.days:
         lines.append(
             n_(
-                "This stash cannot be pumped in time: from {start} to {end}, even {count} extra session "
-                "a day at {extra} gives about {got} of the {need} needed, {short} short.",
-                "This stash cannot be pumped in time: from {start} to {end}, even {count} extra sessions "
-                "a day at {extra} each give about {got} of the {need} needed, {short} short.",
+                "This stash cannot be pumped in time: {days}, even {count} extra session a day at "
+                "{extra} gives about {got} of the {need} needed, {short} short.",
+                "This stash cannot be pumped in time: {days}, even {count} extra sessions a day at "
+                "{extra} each give about {got} of the {need} needed, {short} short.",
                 build.max_sessions_per_day,
             ).format(
-                start=day(build.start),
-                end=day(build.end),
+                days=_pumping_days(build.start, build.end),
                 count=build.max_sessions_per_day,
                 extra=extra,
                 got=format_volume(stash.total_ml - build.shortfall_ml, units),

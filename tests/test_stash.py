@@ -114,6 +114,15 @@ def test_a_start_too_late_says_plainly_it_cannot_be_met_with_the_shortfall_and_o
     assert all(option in text for option in OPTIONS)
 
 
+def test_a_single_day_of_pumping_is_named_once(course: Plan) -> None:
+    """The day before the first infusion is 'on Sun Dec 1', not 'from Sun Dec 1 to Sun Dec 1'."""
+    stash = plan_stash(course, intake_ml=750, start_pumping=date(2030, 12, 1))
+    assert (stash.build_up.start, stash.build_up.end) == (date(2030, 12, 1), date(2030, 12, 1))
+    text = "\n".join(stash_lines(stash, course, Units.ML))
+    assert "This stash cannot be pumped in time: on Sun Dec 1, even 3 extra sessions a day" in text
+    assert "from Sun Dec 1" not in text
+
+
 def test_no_day_left_before_the_first_infusion_is_all_shortfall(course: Plan) -> None:
     """Starting on the day of the first infusion leaves nothing to pump ahead: all of it is short."""
     stash = plan_stash(course, intake_ml=750, start_pumping=date(2030, 12, 2))
