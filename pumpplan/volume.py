@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from pumpplan.errors import InputError, reject_control_chars, shown
+from pumpplan.i18n import p_
 
 ML_PER_OZ = 29.5735  # one US fluid ounce
 MOST_PER_DAY_ML = 3000.0  # no baby drinks 3 L a day: a bigger value is a typo
@@ -150,5 +151,7 @@ def _half_up(value: float, step: float) -> float:
 
 
 def _number(value: float) -> str:
-    """Return '4.5' or '152' (no trailing '.0')."""
-    return f"{value:g}" if value < 1e5 else f"{value:.0f}"
+    """Return '4.5' or '152' (no trailing '.0'), with the decimal sign of the language in use."""
+    text = f"{value:g}" if value < 1e5 else f"{value:.0f}"
+    # Translators: the sign between whole and decimal parts, as in 4.5 L; a comma in Spanish.
+    return text.replace(".", p_("decimal sign", "."))

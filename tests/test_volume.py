@@ -180,3 +180,19 @@ def test_a_shown_volume_reads_back_within_half_its_rounding_step(ml: float, unit
     else:
         step = 0.5 * ML_PER_OZ if ml / ML_PER_OZ < 9.75 else ML_PER_OZ
     assert abs(again - ml) <= step / 2 + 1e-6
+
+
+@pytest.mark.parametrize(
+    ("ml", "units", "spanish"),
+    [(4520.8, Units.ML, "4,5 L"), (75, Units.OZ, "2,5 oz"), (750, Units.ML, "750 mL")],
+)
+def test_spanish_amounts_take_a_decimal_comma(ml: float, units: Units, spanish: str) -> None:
+    """'4,5 L' in Spanish, as a Spanish reader writes it; English keeps '4.5 L'."""
+    from pumpplan import i18n
+
+    i18n.use("es")
+    try:
+        assert format_volume(ml, units) == spanish
+    finally:
+        i18n.use("en")
+    assert format_volume(ml, units) == spanish.replace(",", ".")
