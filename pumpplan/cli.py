@@ -202,7 +202,8 @@ def main() -> None:
         if type(error).__name__ == "NoArgsIsHelpError":  # bare 'pumpplan': the help, not an error
             typer.echo(error.format_message(), err=True)
             sys.exit(error.exit_code)
-        command = f"pumpplan {sys.argv[1]}" if sys.argv[1:2] in (["plan"], ["stash"]) else "pumpplan"
+        commands = {info.name for info in app.registered_commands}
+        command = " ".join(["pumpplan", *(word for word in sys.argv[1:2] if word in commands)])
         typer.echo(f"error: {error.format_message()} (see '{command} --help')", err=True)
         sys.exit(error.exit_code)
     except typer.Abort:

@@ -294,6 +294,10 @@ def test_python_dash_m_works() -> None:
             "error: No such option: --bogus (see 'pumpplan plan --help')\n",
         ),
         (
+            ["stash", "2030-12-02 10:00", "--bogus"],
+            "error: No such option: --bogus (see 'pumpplan stash --help')\n",
+        ),
+        (
             ["plan"],
             "error: give the infusion start times, e.g. pumpplan plan '2026-12-07 10:00', or a file with",
         ),
