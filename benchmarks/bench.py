@@ -55,9 +55,9 @@ def medians(commands: dict[str, list[str]]) -> dict[str, float]:
 
 def in_process_1000() -> tuple[float, int]:
     """Return the median time and peak memory of building and rendering 1,000 infusions as JSON."""
-    from pumpplan.model import Report
+    from pumpplan.app import Request, build
+    from pumpplan.core.model import Report
     from pumpplan.render import render
-    from pumpplan.request import Request, build
 
     request = Request(when=[THOUSAND[1]], rrule=THOUSAND[3], tz="UTC")
     now = datetime(2030, 1, 1, tzinfo=UTC)

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import settings
 
-from pumpplan.engine import build_plan
-from pumpplan.model import Infusion, Plan, Rule
+from pumpplan.core.engine import build_plan
+from pumpplan.core.model import Infusion, Plan, Rule
 
 # HYPOTHESIS_PROFILE=thorough runs the properties 20 times longer, for a search before a release.
 settings.register_profile("thorough", max_examples=2000, deadline=None)

@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from pumpplan.appointments import MAX_APPOINTMENTS, read_appointments
+from pumpplan.core.model import Infusion
 from pumpplan.errors import InputError, ReadError
-from pumpplan.model import Infusion
+from pumpplan.inputs.appointments import MAX_APPOINTMENTS, read_appointments
 from pumpplan.render.ics import render_ics
 from tests.conftest import make_plan
 
@@ -411,7 +411,7 @@ def test_match_with_csv_is_refused(tmp_path: Path) -> None:
 def test_reading_a_csv_does_not_import_icalendar() -> None:
     """Loading the appointments module and reading a table leave icalendar unimported (fast --help)."""
     code = (
-        "import sys, pumpplan.appointments, pumpplan.render; "
+        "import sys, pumpplan.inputs.appointments, pumpplan.render; "
         "assert 'icalendar' not in sys.modules, 'icalendar was imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -195,8 +195,8 @@ def test_start_pumping_defaults_to_today_and_accepts_words() -> None:
 )
 def test_help_offers_exactly_the_formats_the_command_writes(command: str, formats: str) -> None:
     """The stash refuses CSV, so its help must not offer it; plan's help offers every format."""
+    from pumpplan.app import STASH_FORMATS
     from pumpplan.render import FORMATS, SUFFIXES
-    from pumpplan.request import STASH_FORMATS
 
     code, out, _ = run(command, "--help", env={"COLUMNS": "200"})
     assert code == 0

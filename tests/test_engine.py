@@ -8,9 +8,9 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
-from pumpplan.engine import build_plan
+from pumpplan.core.engine import build_plan
+from pumpplan.core.model import EventKind, Infusion, Plan, QuietHours, Rule, WarningKind
 from pumpplan.errors import ScheduleError
-from pumpplan.model import EventKind, Infusion, Plan, QuietHours, Rule, WarningKind
 from tests.conftest import BERLIN, KOLKATA, LA, at, make_plan, minutes
 
 

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pumpplan.engine import allowed_gap, build_plan
-from pumpplan.model import EventKind, Infusion, Plan, QuietHours, Rule
+from pumpplan.core.engine import allowed_gap, build_plan
+from pumpplan.core.model import EventKind, Infusion, Plan, QuietHours, Rule
 from tests.conftest import ZONES
 
 PUMPS = (EventKind.PUMP_KEEP, EventKind.PUMP_DUMP)

@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 
 from pumpplan import i18n
 from pumpplan.cli import app
-from pumpplan.model import QuietHours, Report, Rule
+from pumpplan.core.model import QuietHours, Report, Rule
+from pumpplan.core.stash import plan_stash
 from pumpplan.render import RENDERERS, render, render_calendar
-from pumpplan.stash import plan_stash
 from tests.conftest import make_plan
 
 PACKAGE = Path(i18n.__file__).parent

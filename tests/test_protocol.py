@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pumpplan.cli import app
-from pumpplan.protocol import EXAMPLE
+from pumpplan.inputs.protocol import EXAMPLE
 
 PLAN = ["plan", "2030-12-02 10:00", "--tz", "America/Los_Angeles"]
 

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from pumpplan import i18n, words
-from pumpplan.model import EventKind, Plan, Report, Rule
+from pumpplan import i18n
+from pumpplan.core.model import EventKind, Plan, Report, Rule
+from pumpplan.core.stash import plan_stash
+from pumpplan.render import phrases
 from pumpplan.render.html import Paper, render_html
-from pumpplan.stash import plan_stash
 from tests.conftest import make_plan
 
 SIX = ("02", "04", "06", "09", "11", "13")
@@ -65,9 +66,9 @@ def speaking(language: str) -> Iterator[None]:
 
 def session_times(plan: Plan) -> Iterator[tuple[str, list[str], list[str]]]:
     """Yield each day's label, its entries' local start times and their marks."""
-    for day, events in words.by_day(plan):
-        times = [words.clock(plan.local(e.start)) for e in events]
-        yield words.day(day), times, [MARKS[e.kind] for e in events]
+    for day, events in phrases.by_day(plan):
+        times = [phrases.clock(plan.local(e.start)) for e in events]
+        yield phrases.day(day), times, [MARKS[e.kind] for e in events]
 
 
 class Page(HTMLParser):
@@ -188,9 +189,9 @@ def test_rule_summary_warnings_and_disclaimer_are_all_shown() -> None:
     """The page carries the rule, the summary, each warning and the disclaimer, word for word."""
     plan = mwf_course(SIX)
     text = Page.read(handout(plan)).all_text()
-    expected = [*words.rule_lines(plan), *words.warnings(plan), words.disclaimer()]
-    expected += [f"{label} {value}" for label, value in words.summary_lines(plan)]
-    assert len(words.warnings(plan)) == 2
+    expected = [*phrases.rule_lines(plan), *phrases.warnings(plan), phrases.disclaimer()]
+    expected += [f"{label} {value}" for label, value in phrases.summary_lines(plan)]
+    assert len(phrases.warnings(plan)) == 2
     for line in expected:
         assert line in text
 
@@ -361,7 +362,7 @@ def test_printed_six_infusion_course_fits_on_one_page(
     assert pdf.size.endswith(size)
     assert pdf.pages == 1
     with speaking(language):
-        disclaimer = words.disclaimer()
+        disclaimer = phrases.disclaimer()
     assert disclaimer in " ".join(pdf.text[0].split())  # the page really is in that language
 
 
@@ -383,7 +384,7 @@ def test_printed_stash_shows_the_need_and_the_build_up_whole(printed: dict[str, 
     assert "Mon Dec 2 10:00 to Sun Dec 8 10:40 (6 days 40 min): about 4.5 L, 51 bottles of 90 mL." in flat
     assert "In all: about 9 L" in flat
     assert "even 3 extra sessions a day" in flat
-    assert words.disclaimer() in " ".join(pdf.text[-1].split())
+    assert phrases.disclaimer() in " ".join(pdf.text[-1].split())
 
 
 @pytest.mark.parametrize("key", ["six-letter-en", "six-a4-en", "twelve-letter-en"])
@@ -407,4 +408,4 @@ def test_printed_page_shows_resume_name_storage_and_disclaimer(printed: dict[str
     assert "Sun Dec 15, 2030 at 10:40" in flat
     assert f"For {SCRIPT}" in flat
     assert "Freezer best within 6 months; up to 12" in flat
-    assert words.disclaimer() in flat
+    assert phrases.disclaimer() in flat

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pumpplan import i18n, words
-from pumpplan.model import EventKind, Plan
+from pumpplan import i18n
+from pumpplan.core.model import EventKind, Plan
+from pumpplan.render import phrases
 from pumpplan.render.ics import RESUME_LENGTH, render_ics, sequence_for, window_title
 from pumpplan.render.vtimezone import offset_changes, vtimezone
 from tests.conftest import make_plan
@@ -51,7 +52,7 @@ def expected(plan: Plan, alarm: timedelta | None = timedelta(minutes=10)) -> lis
     """Return what a reader should see: every event and window, from the plan alone."""
     lead = () if alarm is None else (-round(alarm / timedelta(minutes=1)),)
     rows = [
-        (e.start, e.end or e.start + RESUME_LENGTH, words.title(e.kind), lead if e.kind in ALARMED else ())
+        (e.start, e.end or e.start + RESUME_LENGTH, phrases.title(e.kind), lead if e.kind in ALARMED else ())
         for e in plan.events
     ]
     rows += [(w.start, w.end, window_title(), ()) for w in plan.windows]
@@ -199,13 +200,13 @@ def test_descriptions_say_what_to_do_with_the_milk() -> None:
     events = descriptions(render_ics(plan, stamp=STAMP))
     for summary, description in events:
         flat = description.replace("\n", " ")
-        assert words.disclaimer() in flat
-        kind = next((k for k in EventKind if words.title(k) == summary), None)
+        assert phrases.disclaimer() in flat
+        kind = next((k for k in EventKind if phrases.title(k) == summary), None)
         if kind is None:
             assert summary == window_title()
-            assert all(line in flat for line in words.rule_lines(plan))
+            assert all(line in flat for line in phrases.rule_lines(plan))
         else:
-            assert f"Milk: {words.milk(kind)}." in flat
+            assert f"Milk: {phrases.milk(kind)}." in flat
     assert len(events) == len(plan.events) + len(plan.windows)
 
 

@@ -7,9 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from pumpplan.errors import InputError
-from pumpplan.model import Plan, Rule
-from pumpplan.stash import (
+from pumpplan.core.model import Plan, Rule
+from pumpplan.core.stash import (
     DEFAULT_EXTRA_YIELD_ML,
     DEFAULT_FEED_ML,
     INTAKE_RANGE_ML,
@@ -19,9 +18,10 @@ from pumpplan.stash import (
     plan_stash,
     published_intake,
 )
-from pumpplan.stash_words import reminder_text, stash_document, stash_lines
-from pumpplan.storage import ReminderKind, Storage, reminders
-from pumpplan.volume import Age, AgeUnit, Units
+from pumpplan.core.storage import ReminderKind, Storage, reminders
+from pumpplan.errors import InputError
+from pumpplan.inputs.volume import Age, AgeUnit, Units
+from pumpplan.render.stash_phrases import reminder_text, stash_document, stash_lines
 from tests.conftest import make_plan
 
 DAY = timedelta(days=1)

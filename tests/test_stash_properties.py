@@ -10,9 +10,9 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pumpplan.model import Rule, Window
-from pumpplan.stash import Stash, earliest_start, plan_stash, window_need
-from pumpplan.storage import Portion, Storage
+from pumpplan.core.model import Rule, Window
+from pumpplan.core.stash import Stash, earliest_start, plan_stash, window_need
+from pumpplan.core.storage import Portion, Storage
 from tests.conftest import ZONES
 from tests.test_engine_properties import plan_for, rules, starts
 

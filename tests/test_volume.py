@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pumpplan.errors import InputError
-from pumpplan.volume import (
+from pumpplan.inputs.volume import (
     ML_PER_OZ,
     MOST_PER_SESSION_ML,
     Age,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from importlib import import_module
 
+from pumpplan.core.model import Report
 from pumpplan.errors import InputError, shown
-from pumpplan.model import Report
 
 # format -> (module, function); imported on use so that --help stays fast.
 RENDERERS = {
@@ -69,14 +69,15 @@ def render_calendar(report: Report, *, stamp: datetime, alarm: timedelta | None)
 
     tasks: list[Task] = []
     if report.stash is not None:
-        from pumpplan import stash_words, storage
+        from pumpplan.core import storage
+        from pumpplan.render import stash_phrases
 
-        guidance = stash_words.storage_lines(report.stash, report.units)[:1]
+        guidance = stash_phrases.storage_lines(report.stash, report.units)[:1]
         tasks = [
             Task(
                 f"{reminder.kind.value} {reminder.day.isoformat()}",
                 reminder.day,
-                stash_words.reminder_text(reminder, report.units),
+                stash_phrases.reminder_text(reminder, report.units),
                 tuple(guidance),
             )
             for reminder in storage.reminders(report.stash.portions)

@@ -9,9 +9,9 @@ from html import escape
 from importlib.resources import files
 from typing import Literal
 
-from pumpplan import stash_words, words
+from pumpplan.core.model import Event, EventKind, Plan, Report
 from pumpplan.i18n import _, language
-from pumpplan.model import Event, EventKind, Plan, Report
+from pumpplan.render import phrases, stash_phrases
 
 Paper = Literal["letter", "a4"]
 PAGE_SIZES: dict[str, str] = {"letter": "letter", "a4": "A4"}
@@ -62,10 +62,10 @@ def render_html(report: Report, *, paper: Paper | None = None) -> str:
             _checklist(plan),
             _stash(report),
             _notes(plan),
-            f'<footer class="disclaimer">{escape(words.disclaimer())}</footer>',
+            f'<footer class="disclaimer">{escape(phrases.disclaimer())}</footer>',
         ]
     )
-    title = f"{words.heading()}: {report.patient}" if report.patient else words.heading()
+    title = f"{phrases.heading()}: {report.patient}" if report.patient else phrases.heading()
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(language())}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -96,7 +96,7 @@ def _header(report: Report) -> str:
     )
     zone = _("All times are local time in {zone}.").format(zone=report.plan.zone.key)
     return (
-        f'<header class="top"><div><h1>{escape(words.heading())}</h1>'
+        f'<header class="top"><div><h1>{escape(phrases.heading())}</h1>'
         f'<p class="zone">{escape(zone)}</p></div><dl class="who">{who}</dl></header>'
     )
 
@@ -104,10 +104,10 @@ def _header(report: Report) -> str:
 def _resume(plan: Plan) -> str:
     """Return the final resume time in large type, and the breaks between windows."""
     resume = plan.local(plan.resume)
-    big = _("{date} at {time}").format(date=_dated(resume), time=words.clock(resume))
+    big = _("{date} at {time}").format(date=_dated(resume), time=phrases.clock(resume))
     breaks = [
         _("{start} until {end}").format(
-            start=words.when(plan.local(before.end)), end=words.when(plan.local(after.start))
+            start=phrases.when(plan.local(before.end)), end=phrases.when(plan.local(after.start))
         )
         for before, after in itertools.pairwise(plan.windows)
     ]
@@ -125,9 +125,9 @@ def _about(report: Report) -> str:
     """Return the summary and the rule in plain words."""
     summary = "".join(
         f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>"
-        for label, value in words.summary_lines(report.plan)
+        for label, value in phrases.summary_lines(report.plan)
     )
-    lines = [*words.rule_lines(report.plan), *words.source_line(report)]
+    lines = [*phrases.rule_lines(report.plan), *phrases.source_line(report)]
     rule = "".join(f"<li>{escape(line)}</li>" for line in lines)
     titles = escape(_("Summary")), escape(_("The rule"))
     return (
@@ -140,7 +140,7 @@ def _checklist(plan: Plan) -> str:
     """Return the day-by-day table with a box to tick per pumping session."""
     # The legend is the table's header so that every printed page repeats it.
     samples = "".join(f"<li>{_sample(kind)} {escape(meaning)}</li>" for kind, meaning in legend())
-    rows = "\n".join(_day_row(plan, day, events) for day, events in words.by_day(plan))
+    rows = "\n".join(_day_row(plan, day, events) for day, events in phrases.by_day(plan))
     title = escape(_("Day by day: tick each box when done"))
     return (
         f'<section class="checklist"><h2>{title}</h2>'
@@ -153,7 +153,7 @@ def _day_row(plan: Plan, day: date, events: list[Event]) -> str:
     """Return one day's row: its date, when she may breastfeed, and its entries."""
     entries = "".join(_entry(plan, event) for event in events)
     return (
-        f'<tr><th scope="row"><span class="date">{escape(words.day(day))}</span>'
+        f'<tr><th scope="row"><span class="date">{escape(phrases.day(day))}</span>'
         f'<span class="feed">{escape(_feeding(plan, day))}</span></th>'
         f'<td><ul class="entries">{entries}</ul></td></tr>'
     )
@@ -161,7 +161,7 @@ def _day_row(plan: Plan, day: date, events: list[Event]) -> str:
 
 def _entry(plan: Plan, event: Event) -> str:
     """Return one checklist entry: a box for pumping, then the time and its mark."""
-    start = words.clock(plan.local(event.start))
+    start = phrases.clock(plan.local(event.start))
     return (
         f'<li class="{event.kind.value}">{_box(event.kind)}'
         f'<span class="time">{start}</span><span class="mark">{escape(mark(event.kind))}</span></li>'
@@ -208,18 +208,18 @@ def _free_spans(plan: Plan, start: datetime, end: datetime) -> list[tuple[dateti
 def _span_words(plan: Plan, begin: datetime, finish: datetime, start: datetime, end: datetime) -> str:
     """Return a free span of a day as 'until 10:00', 'from 10:40' or '10:40-16:00'."""
     if begin == start:
-        return _("until {time}").format(time=words.clock(plan.local(finish)))
+        return _("until {time}").format(time=phrases.clock(plan.local(finish)))
     if finish == end:
-        return _("from {time}").format(time=words.clock(plan.local(begin)))
-    return f"{words.clock(plan.local(begin))}-{words.clock(plan.local(finish))}"
+        return _("from {time}").format(time=phrases.clock(plan.local(begin)))
+    return f"{phrases.clock(plan.local(begin))}-{phrases.clock(plan.local(finish))}"
 
 
 def _stash(report: Report) -> str:
     """Return the milk the windows need and how to pump it ahead, when the report has a stash."""
     if report.stash is None:
         return ""
-    items = "".join(f"<li>{escape(line)}</li>" for line in stash_words.report_lines(report))
-    return f'<section class="stash"><h2>{escape(stash_words.heading())}</h2><ul>{items}</ul></section>'
+    items = "".join(f"<li>{escape(line)}</li>" for line in stash_phrases.report_lines(report))
+    return f'<section class="stash"><h2>{escape(stash_phrases.heading())}</h2><ul>{items}</ul></section>'
 
 
 def _notes(plan: Plan) -> str:
@@ -231,7 +231,7 @@ def _notes(plan: Plan) -> str:
     )
     notes = [f'<div class="storage"><h2>{title}</h2><dl>{rows}</dl><p class="source">{source}</p></div>']
     if plan.warnings:
-        items = "".join(f"<li>{escape(text)}</li>" for text in words.warnings(plan))
+        items = "".join(f"<li>{escape(text)}</li>" for text in phrases.warnings(plan))
         note = escape(_("Please note"))
         notes.append(f'<div class="warnings"><h2>{note}</h2><ul>{items}</ul></div>')
     return f'<section class="notes">{"".join(notes)}</section>'
@@ -239,4 +239,4 @@ def _notes(plan: Plan) -> str:
 
 def _dated(moment: date) -> str:
     """Return 'Sun Dec 15, 2030'."""
-    return _("{date}, {year}").format(date=words.day(moment), year=moment.year)
+    return _("{date}, {year}").format(date=phrases.day(moment), year=moment.year)

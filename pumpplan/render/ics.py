@@ -33,9 +33,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from icalendar import TRANSP, Alarm, Calendar
 from icalendar import Event as VEvent
 
-from pumpplan import words
+from pumpplan.core.model import Event, EventKind, Plan, Window
 from pumpplan.i18n import _
-from pumpplan.model import Event, EventKind, Plan, Window
+from pumpplan.render import phrases
 from pumpplan.render.vtimezone import vtimezone
 
 PRODID = "-//pumpplan//pumpplan//EN"
@@ -156,7 +156,9 @@ def _vevent(
     )
     if alarm is not None and entry.alarmed:
         text = (
-            _("{title} in {lead}").format(title=entry.title, lead=words.span(alarm)) if alarm else entry.title
+            _("{title} in {lead}").format(title=entry.title, lead=phrases.span(alarm))
+            if alarm
+            else entry.title
         )
         event.add_component(Alarm.new_display(description=text, trigger=-alarm))
     return event
@@ -233,14 +235,14 @@ def _seeds(plan: Plan, windows: Windows) -> list[str]:
 
 def _event_entry(plan: Plan, event: Event, seed: str, window: Window | None) -> Entry:
     """Return the calendar entry for one event of the plan, in ``window`` if it is in one."""
-    until = words.when(plan.local(window.end)) if window else ""
-    milk = _("Milk: {milk}.").format(milk=words.milk(event.kind))
+    until = phrases.when(plan.local(window.end)) if window else ""
+    milk = _("Milk: {milk}.").format(milk=phrases.milk(event.kind))
     return Entry(
-        title=words.title(event.kind),
+        title=phrases.title(event.kind),
         start=event.start,
         end=event.end or event.start + RESUME_LENGTH,
         seed=seed,
-        lines=(_advice(event.kind, until), milk, "", words.disclaimer()),
+        lines=(_advice(event.kind, until), milk, "", phrases.disclaimer()),
         category=category(event.kind),
         transparent=event.kind is EventKind.RESUME,
         alarmed=event.kind in ALARMED,
@@ -252,12 +254,12 @@ def _window_entry(plan: Plan, window: Window, footer: list[str]) -> Entry:
     start, end = plan.local(window.start), plan.local(window.end)
     lines = [
         _("No breastfeeding from {start} until {end} ({length}).").format(
-            start=words.when(start), end=words.when(end), length=words.span(window.length)
+            start=phrases.when(start), end=phrases.when(end), length=phrases.span(window.length)
         ),
         _(
             "Pump about every {every} meanwhile and discard that milk, to keep up the supply; "
             "each session is its own event."
-        ).format(every=words.span(plan.rule.pump_every)),
+        ).format(every=phrases.span(plan.rule.pump_every)),
         *_window_warnings(plan, window),
     ]
     return Entry(
@@ -280,7 +282,7 @@ def _task_entry(plan: Plan, task: Task) -> Entry:
         start=start,
         end=start + RESUME_LENGTH,
         seed=f"task {task.key}",
-        lines=(*task.lines, "", words.disclaimer()),
+        lines=(*task.lines, "", phrases.disclaimer()),
         category=_("Milk storage"),
         transparent=True,
         alarmed=True,
@@ -307,12 +309,12 @@ def _window_warnings(plan: Plan, window: Window) -> list[str]:
     """Return the plan's warnings that concern one window."""
     begin = window.start - plan.rule.pump_before
     notices = [n for n in plan.warnings if begin <= n.start <= window.end]
-    return [_("Note: {warning}").format(warning=words.warning(notice, plan)) for notice in notices]
+    return [_("Note: {warning}").format(warning=phrases.warning(notice, plan)) for notice in notices]
 
 
 def _footer(plan: Plan) -> list[str]:
     """Return the rule and the disclaimer, the end of a window's description."""
-    return [_("Rule:"), *words.rule_lines(plan), "", words.disclaimer()]
+    return [_("Rule:"), *phrases.rule_lines(plan), "", phrases.disclaimer()]
 
 
 def _utc(moment: datetime) -> str:

@@ -10,9 +10,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pumpplan import stash_words, words
+from pumpplan.core.model import EventKind, Plan, Report
 from pumpplan.i18n import _
-from pumpplan.model import EventKind, Plan, Report
+from pumpplan.render import phrases, stash_phrases
 
 STYLES = {
     EventKind.PUMP_KEEP: "bold green",
@@ -38,13 +38,13 @@ def render_table(report: Report, *, color: bool = False, width: int = 100) -> st
     if not report.storage:
         console.print(_schedule(plan))
     if report.stash is not None:
-        lines = stash_words.report_lines(report)
-        console.print(Panel(Group(*(Text(line) for line in lines)), title=stash_words.heading()))
-    rule = [*words.rule_lines(plan), *words.source_line(report)]
+        lines = stash_phrases.report_lines(report)
+        console.print(Panel(Group(*(Text(line) for line in lines)), title=stash_phrases.heading()))
+    rule = [*phrases.rule_lines(plan), *phrases.source_line(report)]
     console.print(Panel(Group(*(Text(line) for line in rule)), title=_("Rule")))
-    for text in words.warnings(plan):
+    for text in phrases.warnings(plan):
         console.print(Text(f"! {text}", style="bold red"))
-    console.print(Text(words.disclaimer(), style="italic"))
+    console.print(Text(phrases.disclaimer(), style="italic"))
     output = console.file.getvalue()  # type: ignore[attr-defined]
     return str(output)
 
@@ -53,9 +53,9 @@ def _summary(report: Report) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
-    for label, value in [*words.header_lines(report), *words.summary_lines(report.plan)]:
+    for label, value in [*phrases.header_lines(report), *phrases.summary_lines(report.plan)]:
         grid.add_row(label, Text(value))
-    return Panel(grid, title=words.heading(), title_align="left")
+    return Panel(grid, title=phrases.heading(), title_align="left")
 
 
 def _schedule(plan: Plan) -> Table:
@@ -64,15 +64,15 @@ def _schedule(plan: Plan) -> Table:
     table.add_column(_("Time"), no_wrap=True)
     table.add_column(_("What to do"))
     table.add_column(_("Milk"), no_wrap=True)
-    for date, events in words.by_day(plan):
+    for date, events in phrases.by_day(plan):
         for index, event in enumerate(events):
-            start = words.clock(plan.local(event.start))
-            end = f"-{words.clock(plan.local(event.end))}" if event.end else ""
+            start = phrases.clock(plan.local(event.start))
+            end = f"-{phrases.clock(plan.local(event.end))}" if event.end else ""
             table.add_row(
-                words.day(date) if index == 0 else "",
+                phrases.day(date) if index == 0 else "",
                 start + end,
-                Text(words.title(event.kind), style=STYLES[event.kind]),
-                words.milk(event.kind),
+                Text(phrases.title(event.kind), style=STYLES[event.kind]),
+                phrases.milk(event.kind),
                 end_section=index == len(events) - 1,
             )
     return table

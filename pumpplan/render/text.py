@@ -8,9 +8,9 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from pumpplan import stash_words, words
+from pumpplan.core.model import Event, Plan, Report
 from pumpplan.i18n import _
-from pumpplan.model import Event, Plan, Report
+from pumpplan.render import phrases, stash_phrases
 
 SCHEMA = "pumpplan/1"
 
@@ -18,44 +18,44 @@ SCHEMA = "pumpplan/1"
 def render_plain(report: Report) -> str:
     """Render the plan as plain text for a terminal, an e-mail or a text message."""
     plan = report.plan
-    pairs = [*words.header_lines(report), *words.summary_lines(plan)]
+    pairs = [*phrases.header_lines(report), *phrases.summary_lines(plan)]
     width = max(len(label) for label, _ in pairs)
-    lines = [words.heading(), ""]
+    lines = [phrases.heading(), ""]
     lines += [f"{label + ':':<{width + 1}} {value}" for label, value in pairs]
     if not report.storage:
-        for date, events in words.by_day(plan):
-            lines += ["", words.day(date)]
-            lines += [f"  {_time_range(plan, e):<13}  {words.title(e.kind)}" for e in events]
+        for date, events in phrases.by_day(plan):
+            lines += ["", phrases.day(date)]
+            lines += [f"  {_time_range(plan, e):<13}  {phrases.title(e.kind)}" for e in events]
     if report.stash is not None:
         lines += [
             "",
-            stash_words.heading() + ":",
-            *(f"  {line}" for line in stash_words.report_lines(report)),
+            stash_phrases.heading() + ":",
+            *(f"  {line}" for line in stash_phrases.report_lines(report)),
         ]
-    rule = [*words.rule_lines(plan), *words.source_line(report)]
+    rule = [*phrases.rule_lines(plan), *phrases.source_line(report)]
     lines += ["", _("Rule:"), *(f"  {line}" for line in rule)]
     if plan.warnings:
-        lines += ["", _("Warnings:"), *(f"  ! {text}" for text in words.warnings(plan))]
-    lines += ["", words.disclaimer()]
+        lines += ["", _("Warnings:"), *(f"  ! {text}" for text in phrases.warnings(plan))]
+    lines += ["", phrases.disclaimer()]
     return "\n".join(lines) + "\n"
 
 
 def render_markdown(report: Report) -> str:
     """Render the plan as a Markdown document."""
     plan = report.plan
-    pairs = [*words.header_lines(report), *words.summary_lines(plan)]
-    lines = [f"# {words.heading()}", ""]
+    pairs = [*phrases.header_lines(report), *phrases.summary_lines(plan)]
+    lines = [f"# {phrases.heading()}", ""]
     lines += [f"- **{label}:** {_md(value)}" for label, value in pairs]
     if not report.storage:
         lines += ["", *_markdown_schedule(plan)]
     if report.stash is not None:
-        section = stash_words.report_lines(report)
-        lines += ["", "## " + stash_words.heading(), "", *(f"- {line}" for line in section)]
-    rule = [*words.rule_lines(plan), *(_md(line) for line in words.source_line(report))]
+        section = stash_phrases.report_lines(report)
+        lines += ["", "## " + stash_phrases.heading(), "", *(f"- {line}" for line in section)]
+    rule = [*phrases.rule_lines(plan), *(_md(line) for line in phrases.source_line(report))]
     lines += ["", "## " + _("Rule"), "", *(f"- {line}" for line in rule)]
     if plan.warnings:
-        lines += ["", "## " + _("Warnings"), "", *(f"- {text}" for text in words.warnings(plan))]
-    lines += ["", f"*{words.disclaimer()}*"]
+        lines += ["", "## " + _("Warnings"), "", *(f"- {text}" for text in phrases.warnings(plan))]
+    lines += ["", f"*{phrases.disclaimer()}*"]
     return "\n".join(lines) + "\n"
 
 
@@ -63,12 +63,12 @@ def _markdown_schedule(plan: Plan) -> list[str]:
     """Return the events as a Markdown table, the day named on its first row."""
     headers = _("Day"), _("Time"), _("What to do"), _("Milk")
     lines = ["| " + " | ".join(headers) + " |", "|---|---|---|---|"]
-    for date, events in words.by_day(plan):
+    for date, events in phrases.by_day(plan):
         for index, event in enumerate(events):
-            label = words.day(date) if index == 0 else ""
+            label = phrases.day(date) if index == 0 else ""
             lines.append(
-                f"| {label} | {_time_range(plan, event)} | {words.title(event.kind)} "
-                f"| {words.milk(event.kind)} |"
+                f"| {label} | {_time_range(plan, event)} | {phrases.title(event.kind)} "
+                f"| {phrases.milk(event.kind)} |"
             )
     return lines
 
@@ -89,8 +89,8 @@ def render_csv(report: Report) -> str:
                 start.isoformat(timespec="minutes"),
                 end.isoformat(timespec="minutes") if end else "",
                 event.kind.value,
-                words.milk(event.kind),
-                words.title(event.kind),
+                phrases.milk(event.kind),
+                phrases.title(event.kind),
             ]
         )
     return out.getvalue()
@@ -100,7 +100,7 @@ def render_json(report: Report) -> str:
     """Render the plan as the stable ``pumpplan/1`` JSON contract, with the stash when it has one."""
     document = plan_document(report.plan)
     if report.stash is not None:
-        document["stash"] = stash_words.stash_document(report.stash, report.plan)
+        document["stash"] = stash_phrases.stash_document(report.stash, report.plan)
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -113,7 +113,7 @@ def plan_document(plan: Plan) -> dict[str, Any]:
 
     def event(e: Event) -> dict[str, Any]:
         end = iso(e.end) if e.end else None
-        return {"kind": e.kind.value, "start": iso(e.start), "end": end, "title": words.title(e.kind)}
+        return {"kind": e.kind.value, "start": iso(e.start), "end": end, "title": phrases.title(e.kind)}
 
     return {
         "schema": SCHEMA,
@@ -128,7 +128,7 @@ def plan_document(plan: Plan) -> dict[str, Any]:
         "infusions": [{"start": iso(i.start), "end": iso(i.end)} for i in plan.infusions],
         "windows": [{"start": iso(w.start), "end": iso(w.end)} for w in plan.windows],
         "events": [event(e) for e in plan.events],
-        "warnings": words.warnings(plan),
+        "warnings": phrases.warnings(plan),
     }
 
 
@@ -143,5 +143,5 @@ def _md(text: str) -> str:
 
 
 def _time_range(plan: Plan, event: Event) -> str:
-    start = words.clock(plan.local(event.start))
-    return f"{start}-{words.clock(plan.local(event.end))}" if event.end else start
+    start = phrases.clock(plan.local(event.start))
+    return f"{start}-{phrases.clock(plan.local(event.end))}" if event.end else start

@@ -19,7 +19,7 @@ from icalendar import Event as VEvent
 from icalendar.error import GloballyUniqueTZIDGuessed
 
 from pumpplan.errors import InputError, shown
-from pumpplan.timeparse import localize
+from pumpplan.inputs.timeparse import localize
 
 LONGEST = timedelta(hours=12)
 # What icalendar and dateutil raise on a malformed file, found by fuzzing real exports: besides

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pumpplan.errors import InputError, ReadError, reject_control_chars, shown
-from pumpplan.timeparse import parse_duration, parse_quiet
+from pumpplan.inputs.timeparse import parse_duration, parse_quiet
 
 FILE_NAME = "clinic.toml"
 LARGEST = 64 * 1024

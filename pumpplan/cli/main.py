@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from pumpplan import __version__
-from pumpplan import options as opt
+from pumpplan.cli import options as opt
 from pumpplan.errors import PumpplanError
 
 if TYPE_CHECKING:
-    from pumpplan.model import Report
-    from pumpplan.request import Request
+    from pumpplan.app import Request
+    from pumpplan.core.model import Report
 
 app = typer.Typer(
     add_completion=False,
@@ -86,7 +86,7 @@ def _command(*, storage: bool) -> Callable[..., None]:
         clinic: opt.Clinic = None,
         lang: opt.Lang = None,
     ) -> None:
-        from pumpplan.request import Request
+        from pumpplan.app import Request
 
         wanted = Request(
             when=when or [], source=source, match=match, tz=tz, dayfirst=dayfirst, duration=duration,
@@ -134,7 +134,7 @@ class Output:
 
 def _run(wanted: Request, out: Output, *, storage: bool) -> None:
     """Check everything, build the report, and print or write it; any error is one line."""
-    from pumpplan import request
+    from pumpplan import app as request
 
     try:
         _use_language(out.lang)

@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pumpplan.core.model import QuietHours
 from pumpplan.errors import InputError, reject_control_chars, shown
-from pumpplan.model import QuietHours
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LONGEST = timedelta(days=30)

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from itertools import groupby
 
-from pumpplan.engine import MAX_NIGHT_GAP
+from pumpplan.core.engine import MAX_NIGHT_GAP
+from pumpplan.core.model import Event, EventKind, Notice, Plan, Report, WarningKind
 from pumpplan.i18n import _, n_, p_
-from pumpplan.model import Event, EventKind, Notice, Plan, Report, WarningKind
 
 
 def heading() -> str:

@@ -8,8 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from pumpplan.errors import ScheduleError
-from pumpplan.model import (
+from pumpplan.core.model import (
     Event,
     EventKind,
     Infusion,
@@ -19,6 +18,7 @@ from pumpplan.model import (
     WarningKind,
     Window,
 )
+from pumpplan.errors import ScheduleError
 
 MAX_NIGHT_GAP = timedelta(hours=5)
 SHORT_FEEDING_GAP = timedelta(hours=2)

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from pumpplan import stash as st
-from pumpplan import storage
+from pumpplan.core import stash as st
+from pumpplan.core import storage
+from pumpplan.core.model import Plan, Report
 from pumpplan.i18n import _, n_
-from pumpplan.model import Plan, Report
-from pumpplan.volume import Units, format_volume
-from pumpplan.words import day, span, when
+from pumpplan.inputs.volume import Units, format_volume
+from pumpplan.render.phrases import day, span, when
 
 
 def heading() -> str:

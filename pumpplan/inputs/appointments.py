@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from pumpplan.core.model import Infusion
 from pumpplan.errors import InputError, ReadError, shown
-from pumpplan.model import Infusion
-from pumpplan.timeparse import parse_duration, parse_time
+from pumpplan.inputs.timeparse import parse_duration, parse_time
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_APPOINTMENTS = 5000
@@ -46,7 +46,7 @@ def read_appointments(
         if match is not None:
             raise InputError("--match picks calendar events by title; a .csv has no titles: leave it out")
         return _from_csv(text, where, zone=zone, duration=duration, now=now, dayfirst=dayfirst)
-    from pumpplan.calendar_file import read_calendar  # imports icalendar: only when a calendar is read
+    from pumpplan.inputs.calendar_file import read_calendar  # imports icalendar: only when a calendar is read
 
     found = read_calendar(text, where, zone=zone, match=match, limit=MAX_APPOINTMENTS)
     return [Infusion(o.start, o.length or duration) for o in found]

@@ -7,7 +7,7 @@ from itertools import islice
 from zoneinfo import ZoneInfo
 
 from pumpplan.errors import InputError, reject_control_chars, shown
-from pumpplan.timeparse import WEEKDAYS, localize
+from pumpplan.inputs.timeparse import WEEKDAYS, localize
 
 MOST_INFUSIONS = 5000
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from pumpplan.core.model import Plan, Window
+from pumpplan.core.storage import EPSILON_ML, FREEZER_MONTHS, Portion, add_months, allocate, freezer_use_by
 from pumpplan.errors import InputError
-from pumpplan.model import Plan, Window
-from pumpplan.storage import EPSILON_ML, FREEZER_MONTHS, Portion, add_months, allocate, freezer_use_by
-from pumpplan.volume import Age, AgeUnit
+from pumpplan.inputs.volume import Age, AgeUnit
 
 # PRODUCT.md §5: infant intake 1-6 months is about 750 mL (25 oz) a day, range 570-900 mL.
 TYPICAL_INTAKE_ML = 750.0

@@ -9,10 +9,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from pumpplan.volume import Units
+from pumpplan.inputs.volume import Units
 
 if TYPE_CHECKING:
-    from pumpplan.stash import Stash
+    from pumpplan.core.stash import Stash
 
 
 class EventKind(StrEnum):

@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from pumpplan import series
-from pumpplan.engine import build_plan
+from pumpplan.core.engine import build_plan
+from pumpplan.core.model import Infusion, Plan, Report, Rule
 from pumpplan.errors import InputError, reject_control_chars, shown
-from pumpplan.model import Infusion, Plan, Report, Rule
-from pumpplan.protocol import Protocol, load_protocol
-from pumpplan.render import check_format, format_for_suffix
-from pumpplan.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
-from pumpplan.volume import (
+from pumpplan.inputs import series
+from pumpplan.inputs.protocol import Protocol, load_protocol
+from pumpplan.inputs.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
+from pumpplan.inputs.volume import (
     LEAST_PER_SESSION_ML,
     MOST_PER_SESSION_ML,
     default_units,
@@ -24,9 +23,10 @@ from pumpplan.volume import (
     parse_units,
     parse_volume,
 )
+from pumpplan.render import check_format, format_for_suffix
 
 if TYPE_CHECKING:
-    from pumpplan.stash import Stash
+    from pumpplan.core.stash import Stash
 
 SHORTEST_CADENCE = timedelta(minutes=30)
 DEFAULT_ALARM = timedelta(minutes=10)
@@ -102,7 +102,7 @@ def report(
 
 def milk_stash(request: Request, plan: Plan, now: datetime) -> Stash:
     """Return the stash the plan needs, from --intake or --baby-age (else the published intake)."""
-    from pumpplan.stash import default_start, plan_stash, published_intake
+    from pumpplan.core.stash import default_start, plan_stash, published_intake
 
     if request.intake is not None and request.baby_age is not None:
         raise InputError("give either --intake (what your baby drinks a day) or --baby-age, not both")
@@ -168,7 +168,7 @@ def _infusions(request: Request, rule: Rule, zone: ZoneInfo, now: datetime) -> l
         raise InputError(
             "--every, --count, --until and --rrule repeat a WHEN; a --from file lists each infusion"
         )
-    from pumpplan.appointments import read_appointments
+    from pumpplan.inputs.appointments import read_appointments
 
     return read_appointments(
         request.source, zone=zone, match=request.match, duration=rule.infusion, now=now,

@@ -1,0 +1,1 @@
+"""The domain: the rule, the plan and the milk stash. Pure: no I/O, no clock, no words."""

@@ -1,0 +1,1 @@
+"""What the user gives: times, series, amounts, the clinic file and appointment files."""
