@@ -1,36 +1,33 @@
-"""From the command line's raw text to a Plan: every value checked, with a message for the user."""
+"""From what the user typed to a report: every value checked, with a message for the user.
+
+The one orchestrator: each value comes from its option, else the clinic's file, else the
+default (``Rule()``'s, or the stash's); it reads the inputs, runs the engine and the
+stash, and returns the report with the sections the command asks for.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from pumpplan.core.engine import build_plan
-from pumpplan.core.model import Infusion, Plan, Report, Rule
+from pumpplan.core.model import Infusion, Plan, Rule
+from pumpplan.core.units import LEAST_PER_SESSION_ML, MOST_PER_SESSION_ML, duration_text
 from pumpplan.errors import InputError, reject_control_chars, shown
 from pumpplan.inputs import series
-from pumpplan.inputs.protocol import Protocol, load_protocol
+from pumpplan.inputs.protocol import RULE_LENGTHS, Protocol, load_protocol
 from pumpplan.inputs.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
-from pumpplan.inputs.volume import (
-    LEAST_PER_SESSION_ML,
-    MOST_PER_SESSION_ML,
-    default_units,
-    parse_age,
-    parse_units,
-    parse_volume,
-)
-from pumpplan.render import check_format, format_for_suffix
+from pumpplan.inputs.volume import default_units, parse_age, parse_units, parse_volume
+from pumpplan.render.report import Report, Section
 
 if TYPE_CHECKING:
     from pumpplan.core.stash import Stash
 
 SHORTEST_CADENCE = timedelta(minutes=30)
-DEFAULT_ALARM = timedelta(minutes=10)
-LONGEST_ALARM = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -73,14 +70,13 @@ def report(
     request: Request,
     now: datetime,
     config_dir: Path,
-    *,
-    storage: bool = False,
+    sections: frozenset[Section],
     environ: Mapping[str, str] | None = None,
 ) -> Report:
-    """Check the request, read the clinic's settings, and return the plan with its header.
+    """Check the request, read the clinic's settings, and return the report with its sections.
 
-    The milk stash comes with it when a stash option asks for it, and always with ``storage``
-    (the stash command); ``environ`` gives the locale's units when --units does not.
+    The milk stash is worked out when the stash section is asked for; ``environ`` gives the
+    locale's units when --units does not.
     """
     protocol = load_protocol(request.protocol, config_dir)
     plan = build(request, now, protocol)
@@ -94,9 +90,9 @@ def report(
         clinic=_label(clinic, "--clinic"),
         source=protocol.citation,
         printed=now.astimezone(plan.zone).date(),
-        stash=milk_stash(request, plan, now) if storage or request.asks_for_stash else None,
+        stash=milk_stash(request, plan, now) if Section.STASH in sections else None,
         units=units,
-        storage=storage,
+        sections=sections,
     )
 
 
@@ -142,9 +138,6 @@ def _label(text: str | None, option: str) -> str | None:
     return reject_control_chars(text.strip(), option)
 
 
-DEFAULTS = {"duration": "40m", "pump_before": "60m", "dump_hours": "48", "pump_every": "3h", "session": "20m"}
-
-
 def build(request: Request, now: datetime, protocol: Protocol | None = None) -> Plan:
     """Check every value of the request and compute its plan; options win over the clinic's file."""
     zone = load_zone(request.tz)
@@ -176,47 +169,24 @@ def _infusions(request: Request, rule: Rule, zone: ZoneInfo, now: datetime) -> l
     )  # fmt: skip
 
 
-def alarm_lead(text: str | None, *, off: bool) -> timedelta | None:
-    """Return how long before an event its calendar reminder rings; None for no reminders."""
-    if off:
-        if text is not None:
-            raise InputError("give either --alarm or --no-alarms, not both")
-        return None
-    if text is None:
-        return DEFAULT_ALARM
-    if text.strip().lower() in {"0", "0m", "0min"}:
-        return timedelta()  # at the event's start
-    lead = parse_duration(text, "--alarm")
-    if lead > LONGEST_ALARM:
-        raise InputError(f"--alarm {shown(text)} is more than a day ahead; give e.g. '10m' or '1h'")
-    return lead
-
-
 def make_rule(request: Request, protocol: Protocol) -> Rule:
-    """Return the rule: each value from its option, else the clinic's file, else the default."""
-
-    def value(key: str) -> str:
+    """Return the rule: each value from its option, else the clinic's file, else ``Rule()``'s default."""
+    typed: dict[str, str] = {}
+    lengths: dict[str, Any] = {}  # Rule field -> timedelta
+    for key, (field, bare) in RULE_LENGTHS.items():
         given = getattr(request, key)
-        return str(given if given is not None else protocol.rule.get(key, DEFAULTS[key]))
-
+        text = given if given is not None else protocol.rule.get(key)
+        if text is not None:
+            typed[key] = str(text)
+            lengths[field] = parse_duration(str(text), f"--{key.replace('_', '-')}", bare=bare)
     quiet = request.quiet if request.quiet is not None else protocol.rule.get("quiet")
-    rule = Rule(
-        infusion=parse_duration(value("duration"), "--duration"),
-        pump_before=parse_duration(value("pump_before"), "--pump-before"),
-        dump=parse_duration(value("dump_hours"), "--dump-hours", bare="hours"),
-        pump_every=parse_duration(value("pump_every"), "--pump-every"),
-        session=parse_duration(value("session"), "--session"),
-        quiet=parse_quiet(quiet) if quiet else None,
-    )
+    rule = replace(Rule(quiet=parse_quiet(quiet) if quiet else None), **lengths)
+    every = shown(typed.get("pump_every", duration_text(rule.pump_every)))
     if rule.pump_every < SHORTEST_CADENCE:
-        raise InputError(
-            f"--pump-every {shown(value('pump_every'))} is under 30 minutes; pump at most every 30m"
-        )
+        raise InputError(f"--pump-every {every} is under 30 minutes; pump at most every 30m")
     if rule.session > rule.pump_every:
-        raise InputError(
-            f"--session {shown(value('session'))} is longer than --pump-every {shown(value('pump_every'))}; "
-            "shorten it"
-        )
+        session = shown(typed.get("session", duration_text(rule.session)))
+        raise InputError(f"--session {session} is longer than --pump-every {every}; shorten it")
     return rule
 
 
@@ -249,22 +219,3 @@ def _count(text: str) -> int:
     if int(text) < 1:
         raise InputError(f"--count {shown(text)} must be 1 or more")
     return int(text)
-
-
-STASH_FORMATS = ("table", "plain", "markdown", "json", "ics", "html")
-
-
-def output_format(requested: str | None, output: Path | None, *, stash: bool = False) -> str:
-    """Return the format: the one asked for, else the output file's suffix, else the table."""
-    if requested is not None:
-        fmt = check_format(requested.lower())
-    elif output is not None:
-        fmt = format_for_suffix(output.suffix)
-    else:
-        fmt = "table"
-    if stash and fmt not in STASH_FORMATS:
-        raise InputError(
-            f"pumpplan stash writes {', '.join(STASH_FORMATS)}, not {fmt}; for the CSV of the events, "
-            "run pumpplan plan with the same options"
-        )
-    return fmt

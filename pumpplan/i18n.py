@@ -15,10 +15,10 @@ _catalogue: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
 
 
-def use(language: str, missing: gettext.NullTranslations | None = None) -> None:
+def use(language: str) -> gettext.NullTranslations:
     """Translate every following message into a language pumpplan knows ('en' or 'es').
 
-    ``missing`` answers for messages the catalogue lacks; the tests pass one that records them.
+    Returns the catalogue in use, to which a fallback for missing messages may be added.
     """
     global _catalogue, _language
     if language not in LANGUAGES:
@@ -27,9 +27,8 @@ def use(language: str, missing: gettext.NullTranslations | None = None) -> None:
         _catalogue = gettext.NullTranslations()
     else:
         _catalogue = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
-        if missing is not None:
-            _catalogue.add_fallback(missing)
     _language = language
+    return _catalogue
 
 
 def language() -> str:

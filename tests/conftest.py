@@ -1,39 +1,19 @@
-"""Shared helpers: plans built from wall-clock times in a zone."""
+"""Fixtures for every test: no tester's own settings, and the common course."""
 
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import settings
 
-from pumpplan.core.engine import build_plan
-from pumpplan.core.model import Infusion, Plan, Rule
+from pumpplan.core.model import Plan
+from tests.helpers import SIX, make_plan
 
 # HYPOTHESIS_PROFILE=thorough runs the properties 20 times longer, for a search before a release.
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.register_profile("default", deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
-
-LA = ZoneInfo("America/Los_Angeles")
-BERLIN = ZoneInfo("Europe/Berlin")
-KOLKATA = ZoneInfo("Asia/Kolkata")
-ZONES = [LA, BERLIN, KOLKATA]
-
-
-def at(text: str, zone: ZoneInfo = LA) -> datetime:
-    """Return a wall-clock time such as '2030-12-02 10:00' in a zone."""
-    return datetime.fromisoformat(text).replace(tzinfo=zone)
-
-
-def make_plan(
-    *times: str, zone: ZoneInfo = LA, rule: Rule | None = None, now: datetime | None = None
-) -> Plan:
-    """Build the plan for infusions starting at the given wall-clock times."""
-    rule = rule or Rule()
-    return build_plan([Infusion(at(t, zone), rule.infusion) for t in times], rule, zone, now)
 
 
 @pytest.fixture(autouse=True)
@@ -50,16 +30,4 @@ def _own_config_and_language(
 @pytest.fixture
 def course() -> Plan:
     """Return the common Mon/Wed/Fri course of six infusions at 10:00 in Los Angeles."""
-    return make_plan(
-        "2030-12-02 10:00",
-        "2030-12-04 10:00",
-        "2030-12-06 10:00",
-        "2030-12-09 10:00",
-        "2030-12-11 10:00",
-        "2030-12-13 10:00",
-    )
-
-
-def minutes(n: float) -> timedelta:
-    """Return n minutes."""
-    return timedelta(minutes=n)
+    return make_plan(*SIX)

@@ -18,10 +18,11 @@ from typer.testing import CliRunner
 
 from pumpplan import i18n
 from pumpplan.cli import app
-from pumpplan.core.model import QuietHours, Report, Rule
+from pumpplan.core.model import QuietHours, Rule
 from pumpplan.core.stash import plan_stash
-from pumpplan.render import RENDERERS, render, render_calendar
-from tests.conftest import make_plan
+from pumpplan.render import FORMATS, RenderOptions, render
+from pumpplan.render.report import Report, Section
+from tests.helpers import make_plan
 
 PACKAGE = Path(i18n.__file__).parent
 PO = PACKAGE / "locale" / "es" / "LC_MESSAGES" / "pumpplan.po"
@@ -124,7 +125,7 @@ def busy_report() -> Report:
 def test_every_output_in_spanish_uses_only_translated_messages() -> None:
     """Rendering every human format with every kind of warning asks for no missing message."""
     recorder = Recorder()
-    i18n.use("es", missing=recorder)
+    i18n.use("es").add_fallback(recorder)
     report = busy_report()
     assert {n.kind.value for n in report.plan.warnings} >= {
         "merged",
@@ -142,10 +143,11 @@ def test_every_output_in_spanish_uses_only_translated_messages() -> None:
         plan_stash(report.plan, intake_ml=900, start_pumping=first - timedelta(days=7)),
         plan_stash(report.plan, intake_ml=900, start_pumping=first),
     ]
-    for with_stash in (report, *(replace(report, stash=s, storage=True) for s in stashes)):
-        for name in RENDERERS:
-            render(with_stash, name)
-        render_calendar(with_stash, stamp=datetime(2030, 1, 1, tzinfo=UTC), alarm=timedelta(minutes=10))
+    every_section = frozenset(Section)
+    options = RenderOptions(stamp=datetime(2030, 1, 1, tzinfo=UTC))
+    for with_stash in (report, *(replace(report, stash=s, sections=every_section) for s in stashes)):
+        for name in FORMATS:
+            render(with_stash, name, options)
     assert recorder.missing == set()
 
 

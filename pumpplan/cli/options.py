@@ -1,11 +1,22 @@
-"""The command-line options, declared once so that every command shares them."""
+"""The command-line options, declared once so that every command shares them.
+
+Each default in the help is read from where the code takes it (``Rule()``, the stash's
+assumptions, the format table, the calendar's alarm), so the help cannot drift from it.
+"""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+
+from pumpplan import __version__
+from pumpplan.core.model import Rule
+from pumpplan.core.stash import DEFAULT_EXTRA_YIELD_ML, DEFAULT_FEED_ML, TYPICAL_INTAKE_ML
+from pumpplan.core.units import Units, duration_text, format_volume
+from pumpplan.render import DEFAULT_ALARM, FORMATS, SUFFIXES
 
 RULE = "Rule (the clinic's protocol)"
 SERIES = "Repeating course"
@@ -13,9 +24,37 @@ STASH = "Milk stash"
 OUTPUT = "Output"
 
 
+DEFAULT = Rule()
+
+
 def _text(metavar: str, help: str, panel: str | None = None) -> Any:
     """Return a text option with its metavar, help and help panel."""
     return typer.Option(metavar=metavar, help=help, rich_help_panel=panel)
+
+
+def _length(span: timedelta) -> str:
+    """Return a default length as the help shows it: '[default: 40m]'."""
+    return f"[default: {duration_text(span)}]"
+
+
+def _ml(ml: float) -> str:
+    return format_volume(ml, Units.ML)
+
+
+def _or(names: list[str]) -> str:
+    return f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"pumpplan {__version__}")
+        raise typer.Exit()
+
+
+Version = Annotated[
+    bool,
+    typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit."),
+]
 
 
 When = Annotated[
@@ -42,22 +81,29 @@ Zone = Annotated[
     str | None, _text("ZONE", "IANA time zone, e.g. America/Chicago. [default: this computer's]")
 ]
 DayFirst = Annotated[bool, typer.Option("--dayfirst", help="Read 07/12/2026 as 7 December.")]
-Duration = Annotated[str | None, _text("DURATION", "Length of each infusion. [default: 40m]", RULE)]
+Duration = Annotated[
+    str | None, _text("DURATION", f"Length of each infusion. {_length(DEFAULT.infusion)}", RULE)
+]
 PumpBefore = Annotated[
-    str | None, _text("DURATION", "Pump and keep this long before each infusion. [default: 60m]", RULE)
+    str | None,
+    _text("DURATION", f"Pump and keep this long before each infusion. {_length(DEFAULT.pump_before)}", RULE),
 ]
 DumpHours = Annotated[
     str | None,
     _text(
         "HOURS",
-        "No breastfeeding until this long after an infusion ends (bare number: hours). [default: 48]",
+        "No breastfeeding until this long after an infusion ends (bare number: hours). "
+        f"[default: {DEFAULT.dump // timedelta(hours=1):g}]",
         RULE,
     ),
 ]
 PumpEvery = Annotated[
-    str | None, _text("DURATION", "Pump and discard this often meanwhile. [default: 3h]", RULE)
+    str | None,
+    _text("DURATION", f"Pump and discard this often meanwhile. {_length(DEFAULT.pump_every)}", RULE),
 ]
-Session = Annotated[str | None, _text("DURATION", "Length of one pumping session. [default: 20m]", RULE)]
+Session = Annotated[
+    str | None, _text("DURATION", f"Length of one pumping session. {_length(DEFAULT.session)}", RULE)
+]
 Quiet = Annotated[
     str | None,
     _text("HH:MM-HH:MM", "Thin night sessions in these hours, never over 5 h apart, e.g. 23:00-06:00.", RULE),
@@ -84,14 +130,18 @@ RRule = Annotated[
 Intake = Annotated[
     str | None,
     _text(
-        "AMOUNT", "What your baby drinks a day, e.g. 750ml or 25oz. [default: the published 750 mL]", STASH
+        "AMOUNT",
+        f"What your baby drinks a day, e.g. 750ml or 25oz. [default: the published {_ml(TYPICAL_INTAKE_ML)}]",
+        STASH,
     ),
 ]
 BabyAge = Annotated[
     str | None,
     _text("AGE", "Your baby's age, e.g. 3mo or 10w, for the published daily intake (1-6 months).", STASH),
 ]
-FeedSize = Annotated[str | None, _text("AMOUNT", "One bottle, e.g. 90ml or 3oz. [default: 90 mL]", STASH)]
+FeedSize = Annotated[
+    str | None, _text("AMOUNT", f"One bottle, e.g. 90ml or 3oz. [default: {_ml(DEFAULT_FEED_ML)}]", STASH)
+]
 MilkUnits = Annotated[str | None, _text("UNITS", "ml or oz. [default: oz in the US locale, else ml]", STASH)]
 StartPumping = Annotated[
     str | None,
@@ -99,44 +149,45 @@ StartPumping = Annotated[
 ]
 ExtraYield = Annotated[
     str | None,
-    _text("AMOUNT", "Milk one extra pumping session gives you, e.g. 30ml or 1oz. [default: 30 mL]", STASH),
+    _text(
+        "AMOUNT",
+        "Milk one extra pumping session gives you, e.g. 30ml or 1oz. "
+        f"[default: {_ml(DEFAULT_EXTRA_YIELD_ML)}]",
+        STASH,
+    ),
 ]
 
 
-def _format(names: str) -> Any:
-    return typer.Option(
+Format = Annotated[
+    str | None,
+    typer.Option(
         "--format",
         "-f",
         metavar="FORMAT",
-        help=f"{names}. [default: table, or from -o's suffix]",
+        help=f"{_or(list(FORMATS))} (the stash: all but csv). [default: table, or from -o's suffix]",
         rich_help_panel=OUTPUT,
-    )
-
-
-def _output(suffixes: str) -> Any:
-    return typer.Option(
+    ),
+]
+Output = Annotated[
+    Path | None,
+    typer.Option(
         "--output",
         "-o",
         metavar="PATH",
-        help=f"Write to this file ({suffixes}) instead of the screen.",
+        help=f"Write to this file ({' '.join(SUFFIXES)}) instead of the screen.",
         rich_help_panel=OUTPUT,
         dir_okay=False,
-    )
-
-
-Format = Annotated[str | None, _format("table, plain, markdown, csv, json, ics or html")]
-Output = Annotated[Path | None, _output(".txt .md .csv .json .ics .html")]
-# The stash is a report about amounts and days, not a list of events: it has no CSV.
-StashFormat = Annotated[str | None, _format("table, plain, markdown, json, ics or html")]
-StashOutput = Annotated[Path | None, _output(".txt .md .json .ics .html")]
-
+    ),
+]
 Force = Annotated[
     bool, typer.Option("--force", help="Replace the --output file if it exists.", rich_help_panel=OUTPUT)
 ]
 Alarm = Annotated[
     str | None,
     _text(
-        "DURATION", "Calendar reminder this long before each session and the resume. [default: 10m]", OUTPUT
+        "DURATION",
+        f"Calendar reminder this long before each session and the resume. {_length(DEFAULT_ALARM)}",
+        OUTPUT,
     ),
 ]
 NoAlarms = Annotated[

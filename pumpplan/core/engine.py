@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from pumpplan.core.model import (
+    MAX_NIGHT_GAP,
+    SHORT_FEEDING_GAP,
     Event,
     EventKind,
     Infusion,
@@ -17,12 +19,13 @@ from pumpplan.core.model import (
     Rule,
     WarningKind,
     Window,
+    window_at,
 )
 from pumpplan.errors import ScheduleError
 
-MAX_NIGHT_GAP = timedelta(hours=5)
-SHORT_FEEDING_GAP = timedelta(hours=2)
 _MINUTE = timedelta(minutes=1)
+# Events that start together are listed in this order: the pump, the infusion, the rest.
+_RANK = {kind: rank for rank, kind in enumerate(EventKind)}
 
 
 def build_plan(
@@ -52,10 +55,10 @@ def build_plan(
     for index, window in enumerate(windows):
         previous_end = windows[index - 1].end if index else None
         events += [
-            Event(EventKind.PUMP_DUMP, t, t + rule.session)
+            Event(EventKind.PUMP_DUMP, t, t + rule.session, window=window)
             for t in _dump_times(window, previous_end, pre_pumps, pump_times, rule, zone)
         ]
-    events.sort(key=lambda e: (e.start, list(EventKind).index(e.kind)))
+    events.sort(key=lambda e: (e.start, _RANK[e.kind]))
     notices = _notices(ordered, pre_pumps, windows, zone, now)
     return Plan(rule, zone, ordered, windows, tuple(events), notices)
 
@@ -106,17 +109,17 @@ def _infusion_events(
     rule: Rule,
 ) -> list[Event]:
     """Return each infusion and its pre-infusion pump, a dump if it falls in a window."""
-    events = [Event(EventKind.INFUSION, i.start, i.end) for i in infusions]
+    events = [Event(EventKind.INFUSION, i.start, i.end, i, window_at(i.start, windows)) for i in infusions]
     for infusion, pump in pre_pumps.items():
-        in_window = window_at(pump, windows) is not None
-        kind = EventKind.PUMP_DUMP if in_window else EventKind.PUMP_KEEP
-        events.append(Event(kind, pump, min(pump + rule.session, infusion.start)))
+        window = window_at(pump, windows)
+        kind = EventKind.PUMP_KEEP if window is None else EventKind.PUMP_DUMP
+        events.append(Event(kind, pump, min(pump + rule.session, infusion.start), infusion, window))
     return events
 
 
 def _resumes(windows: Sequence[Window]) -> list[Event]:
     """Return one resume per merged window, exactly at its end."""
-    return [Event(EventKind.RESUME, w.end, None) for w in windows]
+    return [Event(EventKind.RESUME, w.end, None, window=w) for w in windows]
 
 
 def _dump_times(
@@ -200,12 +203,6 @@ def _after_infusions(moment: datetime, infusions: Sequence[Infusion]) -> datetim
         moment = infusions[index].end
         index += 1
     return moment
-
-
-def window_at(moment: datetime, windows: Sequence[Window]) -> Window | None:
-    """Return the window (sorted, disjoint) an instant falls in, if any."""
-    index = bisect_right(windows, moment, key=lambda w: w.start) - 1
-    return windows[index] if index >= 0 and windows[index].contains(moment) else None
 
 
 def _notices(

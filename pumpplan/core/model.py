@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from pumpplan.inputs.volume import Units
-
-if TYPE_CHECKING:
-    from pumpplan.core.stash import Stash
+# Supply guidance: however quiet the night, no more than 5 h between milk removals.
+MAX_NIGHT_GAP = timedelta(hours=5)
+# A break between two windows shorter than this is too short to breastfeed in comfortably.
+SHORT_FEEDING_GAP = timedelta(hours=2)
 
 
 class EventKind(StrEnum):
@@ -50,7 +51,12 @@ class QuietHours:
 
 @dataclass(frozen=True)
 class Rule:
-    """The clinic's protocol, every value configurable."""
+    """The clinic's protocol, every value configurable; its defaults are pumpplan's only defaults.
+
+    They follow a common clinic instruction (docs/rules.md): a 40-minute infusion
+    (0.5 mg/kg over 40 min), one pump kept an hour before it, no breastfeeding until
+    48 h after it ends, pumping every 3 h meanwhile, 20 minutes a session.
+    """
 
     infusion: timedelta = timedelta(minutes=40)
     pump_before: timedelta = timedelta(minutes=60)
@@ -93,11 +99,23 @@ class Window:
 
 @dataclass(frozen=True)
 class Event:
-    """One line of the schedule; ``end`` is None for the resume."""
+    """One line of the schedule; ``end`` is None for the resume.
+
+    An event knows what it belongs to: ``infusion`` is the infusion itself, or the one a
+    pre-infusion pump comes before (None for the other pumps and the resume); ``window``
+    is the window it falls in, or for the resume the window it ends (None for a kept pump).
+    """
 
     kind: EventKind
     start: datetime
     end: datetime | None
+    infusion: Infusion | None = None
+    window: Window | None = None
+
+    @property
+    def before_infusion(self) -> bool:
+        """Return whether this is the pump before an infusion (kept, or discarded in a window)."""
+        return self.infusion is not None and self.kind is not EventKind.INFUSION
 
 
 @dataclass(frozen=True)
@@ -143,23 +161,41 @@ class Plan:
         """Return how many events of a kind the plan holds."""
         return sum(1 for event in self.events if event.kind is kind)
 
+    def window_at(self, moment: datetime) -> Window | None:
+        """Return the window an instant falls in, if any."""
+        return window_at(moment, self.windows)
 
-@dataclass(frozen=True)
-class Report:
-    """A plan and what the outputs print around it: who it is for, the clinic, its source.
+    def free_spans(self, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
+        """Return the parts of an interval in which she may breastfeed: those no window covers."""
+        spans, cursor = [], start
+        for window in self.windows[bisect_right(self.windows, start, key=lambda w: w.end) :]:
+            if window.start >= end:
+                break
+            if cursor < window.start:
+                spans.append((cursor, window.start))
+            cursor = max(cursor, window.end)
+        if cursor < end:
+            spans.append((cursor, end))
+        return spans
 
-    With a ``stash``, the human outputs add the milk it needs and how to pump it ahead;
-    ``storage`` (the stash command) puts the day-by-day storage in place of the schedule.
-    """
+    def warnings_between(self, start: datetime, end: datetime) -> tuple[Notice, ...]:
+        """Return the warnings that start in an interval, ends included."""
+        return self.warnings[
+            bisect_right(self._warning_starts, start - _TICK) : bisect_right(self._warning_starts, end)
+        ]
 
-    plan: Plan
-    patient: str | None = None
-    clinic: str | None = None
-    source: str | None = None
-    printed: date | None = None
-    stash: Stash | None = None
-    units: Units = Units.ML
-    storage: bool = False
+    @cached_property
+    def _warning_starts(self) -> list[datetime]:
+        return [notice.start for notice in self.warnings]
+
+
+def window_at(moment: datetime, windows: Sequence[Window]) -> Window | None:
+    """Return the window (of sorted, disjoint ones) an instant falls in, if any."""
+    index = bisect_right(windows, moment, key=lambda w: w.start) - 1
+    return windows[index] if index >= 0 and windows[index].contains(moment) else None
+
+
+_TICK = timedelta(microseconds=1)
 
 
 def elapsed(moment: datetime, span: timedelta) -> datetime:

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from pumpplan.core.model import Plan, Window
 from pumpplan.core.storage import EPSILON_ML, FREEZER_MONTHS, Portion, add_months, allocate, freezer_use_by
+from pumpplan.core.units import Age, AgeUnit
 from pumpplan.errors import InputError
-from pumpplan.inputs.volume import Age, AgeUnit
 
 # PRODUCT.md §5: infant intake 1-6 months is about 750 mL (25 oz) a day, range 570-900 mL.
 TYPICAL_INTAKE_ML = 750.0

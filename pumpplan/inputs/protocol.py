@@ -14,16 +14,20 @@ from pumpplan.inputs.timeparse import parse_duration, parse_quiet
 
 FILE_NAME = "clinic.toml"
 LARGEST = 64 * 1024
-# TOML key -> (how a bare number reads, the command-line option it stands for)
-RULE_KEYS = {
-    "duration": "minutes",
-    "pump_before": "minutes",
-    "dump_hours": "hours",
-    "pump_every": "minutes",
-    "session": "minutes",
-    "quiet": "",
+# The rule's lengths as the clinic file and the options name them: key -> (Rule field, how a
+# bare number reads). The option is the key with dashes: dump_hours is --dump-hours.
+RULE_LENGTHS = {
+    "duration": ("infusion", "minutes"),
+    "pump_before": ("pump_before", "minutes"),
+    "dump_hours": ("dump", "hours"),
+    "pump_every": ("pump_every", "minutes"),
+    "session": ("session", "minutes"),
 }
-SECTIONS = {"clinic": {"name", "phone"}, "rule": set(RULE_KEYS), "source": {"title", "date", "url"}}
+SECTIONS = {
+    "clinic": {"name", "phone"},
+    "rule": {*RULE_LENGTHS, "quiet"},
+    "source": {"title", "date", "url"},
+}
 EXAMPLE = """\
 [clinic]
 name = "Westside Infusion"
@@ -133,5 +137,5 @@ def _rule_value(key: str, value: object, name: str) -> str:
     if key == "quiet":
         parse_quiet(text, label)
     else:
-        parse_duration(text, label, bare=RULE_KEYS[key])
+        parse_duration(text, label, bare=RULE_LENGTHS[key][1])
     return text

@@ -1,21 +1,21 @@
-"""Amounts of milk and a baby's age: parsed from the user's text, shown as a parent would write them."""
+"""Amounts of milk, a baby's age and units, read from what the user typed."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from enum import StrEnum
 
+from pumpplan.core.units import (
+    LEAST_PER_DAY_ML,
+    ML_PER_OZ,
+    MOST_PER_DAY_ML,
+    Age,
+    AgeUnit,
+    Units,
+    format_volume,
+)
 from pumpplan.errors import InputError, reject_control_chars, shown
-from pumpplan.i18n import p_
 
-ML_PER_OZ = 29.5735  # one US fluid ounce
-MOST_PER_DAY_ML = 3000.0  # no baby drinks 3 L a day: a bigger value is a typo
-MOST_PER_SESSION_ML = 500.0  # a bigger feed or pumping session is a typo too
-LEAST_PER_DAY_ML = 30.0  # even a newborn's first day; less is a typo
-LEAST_PER_SESSION_ML = 10.0  # two teaspoons; less is a typo
 # Territories whose people measure milk in US fluid ounces (the locale's territory, e.g. en_US).
 OZ_TERRITORIES = frozenset({"US", "LR", "MM"})
 
@@ -25,28 +25,6 @@ _VOLUME = re.compile(
     re.IGNORECASE,
 )
 _AGE = re.compile(_AMOUNT + r"\s*(?P<unit>mos?|months?|w|wks?|weeks?)", re.IGNORECASE)
-
-
-class Units(StrEnum):
-    """How amounts of milk are shown: millilitres or US fluid ounces."""
-
-    ML = "ml"
-    OZ = "oz"
-
-
-class AgeUnit(StrEnum):
-    """The unit a baby's age was given in."""
-
-    MONTHS = "months"
-    WEEKS = "weeks"
-
-
-@dataclass(frozen=True)
-class Age:
-    """A baby's age as the parent gave it: '3mo' is 3 months, '10w' is 10 weeks."""
-
-    amount: float
-    unit: AgeUnit
 
 
 def parse_volume(
@@ -123,35 +101,3 @@ def default_units(environ: Mapping[str, str]) -> Units:
             territory = value.split(".")[0].split("@")[0].partition("_")[2]
             return Units.OZ if territory.upper() in OZ_TERRITORIES else Units.ML
     return Units.ML
-
-
-def format_volume(ml: float, units: Units) -> str:
-    """Return an amount rounded as a parent would write it: '750 mL', '4.5 L', '3.5 oz', '25 oz'.
-
-    Millilitres round to the nearest 10 mL below a litre, then to a tenth of a
-    litre ('9 L', not '9.0 L'). Ounces round to the nearest half ounce below
-    10 oz (a bottle, '2.5 oz'), then to whole ounces (a day or a stash, '25 oz',
-    '306 oz'). An amount above zero never shows as zero.
-    """
-    if units is Units.OZ:
-        oz = _half_up(ml / ML_PER_OZ, 0.5)
-        if oz >= 10:
-            oz = _half_up(ml / ML_PER_OZ, 1)
-        return f"{_number(oz or (0.5 if ml > 0 else 0))} oz"
-    tens = _half_up(ml, 10)
-    if tens < 1000:
-        return f"{_number(tens or (10 if ml > 0 else 0))} mL"
-    return f"{_number(_half_up(ml / 1000, 0.1))} L"
-
-
-def _half_up(value: float, step: float) -> float:
-    """Round a non-negative value to a multiple of step, halves up (2.5 -> 3, not 2)."""
-    # The small nudge keeps 0.25 L from reading as 0.2 L because 0.25 / 0.1 is 2.4999...
-    return round(math.floor(max(value, 0.0) / step + 0.5 + 1e-9) * step, 6)
-
-
-def _number(value: float) -> str:
-    """Return '4.5' or '152' (no trailing '.0'), with the decimal sign of the language in use."""
-    text = f"{value:g}" if value < 1e5 else f"{value:.0f}"
-    # Translators: the sign between whole and decimal parts, as in 4.5 L; a comma in Spanish.
-    return text.replace(".", p_("decimal sign", "."))

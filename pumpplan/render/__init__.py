@@ -1,85 +1,73 @@
-"""One renderer per output format; each turns a Report into text, or the calendar into bytes."""
+"""Every output: one renderer per format, each ``(report, options) -> text or bytes``.
+
+This module is the one table of formats, their file suffixes and the render options; it
+imports no renderer until one is used, so that the help can read it and stay fast.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from importlib import import_module
+from typing import TYPE_CHECKING, Protocol
 
-from pumpplan.core.model import Report
-from pumpplan.errors import InputError, shown
+if TYPE_CHECKING:
+    from pumpplan.render.report import Report
 
-# format -> (module, function); imported on use so that --help stays fast.
-RENDERERS = {
-    "table": ("table", "render_table"),
-    "plain": ("text", "render_plain"),
-    "markdown": ("text", "render_markdown"),
-    "csv": ("text", "render_csv"),
-    "json": ("text", "render_json"),
-    "html": ("html", "render_html"),
-}
-CALENDAR = "ics"
-FORMATS = (*RENDERERS, CALENDAR)
-SUFFIXES = {
-    ".txt": "plain",
-    ".md": "markdown",
-    ".csv": "csv",
-    ".json": "json",
-    ".html": "html",
-    ".htm": "html",
-    ".ics": CALENDAR,
-}
+# The calendar reminder rings this long before each pumping session.
+DEFAULT_ALARM = timedelta(minutes=10)
 
 
-def check_format(name: str) -> str:
-    """Return a known format name, or raise naming the choices."""
-    if name not in FORMATS:
-        raise InputError(f"--format {shown(name)} is not known; use one of {', '.join(FORMATS)}")
-    return name
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render: the terminal's width and colour, and the calendar's stamp and reminders.
 
-
-def format_for_suffix(suffix: str) -> str:
-    """Return the format a file name's suffix asks for."""
-    try:
-        return SUFFIXES[suffix.lower()]
-    except KeyError:
-        known = " ".join(SUFFIXES)
-        raise InputError(
-            f"cannot tell the format from {shown(suffix or 'no suffix')}; "
-            f"end the file name with one of {known} or add --format"
-        ) from None
-
-
-def render(report: Report, name: str, *, color: bool = False, width: int = 100) -> str:
-    """Render a report in the named format."""
-    if check_format(name) == CALENDAR:
-        raise ValueError("the calendar is bytes: use render_calendar")
-    module, function = RENDERERS[name]
-    renderer = getattr(import_module(f"pumpplan.render.{module}"), function)
-    if name == "table":
-        return str(renderer(report, color=color, width=width))
-    return str(renderer(report))
-
-
-def render_calendar(report: Report, *, stamp: datetime, alarm: timedelta | None) -> bytes:
-    """Render a report as an .ics file made at ``stamp``, with its milk-storage reminders.
-
-    It imports icalendar only now.
+    ``stamp`` is when the export is made (the calendar's DTSTAMP and SEQUENCE); ``alarm``
+    is how long before a pumping session its reminder rings, None for no reminders.
     """
-    from pumpplan.render.ics import Task, render_ics
 
-    tasks: list[Task] = []
-    if report.stash is not None:
-        from pumpplan.core import storage
-        from pumpplan.render import stash_phrases
+    color: bool = False
+    width: int = 100
+    stamp: datetime | None = None
+    alarm: timedelta | None = DEFAULT_ALARM
 
-        guidance = stash_phrases.storage_lines(report.stash, report.units)[:1]
-        tasks = [
-            Task(
-                f"{reminder.kind.value} {reminder.day.isoformat()}",
-                reminder.day,
-                stash_phrases.reminder_text(reminder, report.units),
-                tuple(guidance),
-            )
-            for reminder in storage.reminders(report.stash.portions)
-        ]
-    return render_ics(report.plan, stamp=stamp, alarm=alarm, owner=report.patient, tasks=tasks)
+
+class Renderer(Protocol):
+    """A function that renders a report: text, or bytes where line ends must stay as written."""
+
+    def __call__(self, report: Report, options: RenderOptions, /) -> str | bytes: ...
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: the module and function that render it, its file suffixes, what it needs."""
+
+    module: str
+    function: str
+    suffixes: tuple[str, ...] = ()
+    # A list of the schedule's events and nothing else (CSV): it needs the schedule section.
+    events_only: bool = False
+
+
+FORMATS = {
+    "table": Format("table", "render_table"),
+    "plain": Format("text", "render_plain", (".txt",)),
+    "markdown": Format("text", "render_markdown", (".md",)),
+    "csv": Format("text", "render_csv", (".csv",), events_only=True),
+    "json": Format("contract", "render_json", (".json",)),
+    "ics": Format("ics", "render_ics", (".ics",)),
+    "html": Format("html", "render_html", (".html", ".htm")),
+}
+SUFFIXES = {suffix: name for name, fmt in FORMATS.items() for suffix in fmt.suffixes}
+
+
+def renderer(name: str) -> Renderer:
+    """Return the renderer of a known format, importing its module only now."""
+    fmt = FORMATS[name]
+    found: Renderer = getattr(import_module(f"pumpplan.render.{fmt.module}"), fmt.function)
+    return found
+
+
+def render(report: Report, name: str, options: RenderOptions | None = None) -> str | bytes:
+    """Render a report in a known format."""
+    return renderer(name)(report, options or RenderOptions())

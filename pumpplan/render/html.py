@@ -7,25 +7,13 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 from html import escape
 from importlib.resources import files
-from typing import Literal
 
-from pumpplan.core.model import Event, EventKind, Plan, Report
+from pumpplan.core.model import Event, EventKind, Plan
 from pumpplan.i18n import _, language
-from pumpplan.render import phrases, stash_phrases
+from pumpplan.render import RenderOptions, phrases, stash_phrases
+from pumpplan.render.report import Report, Section
 
-Paper = Literal["letter", "a4"]
-PAGE_SIZES: dict[str, str] = {"letter": "letter", "a4": "A4"}
 BLANK = '<span class="blank"></span>'
-
-
-def storage() -> list[tuple[str, str]]:
-    """Return the CDC's storage times for freshly pumped milk (PRODUCT.md §5) as (place, time)."""
-    return [
-        (_("Room temperature"), _("up to 4 hours")),
-        (_("Fridge"), _("up to 4 days")),
-        (_("Freezer"), _("best within 6 months; up to 12 months is acceptable")),
-        (_("Thawed milk"), _("up to 24 hours in the fridge; never refreeze it")),
-    ]
 
 
 def mark(kind: EventKind) -> str:
@@ -48,18 +36,15 @@ def legend() -> list[tuple[EventKind, str]]:
     ]
 
 
-def render_html(report: Report, *, paper: Paper | None = None) -> str:
-    """Render the plan as a printable handout: one page for a typical course.
-
-    ``paper`` fixes the page size; without it the printer's own paper is used.
-    """
+def render_html(report: Report, options: RenderOptions) -> str:
+    """Render the plan as a printable handout: one page for a typical course, on the printer's paper."""
     plan = report.plan
     body = "\n".join(
         [
             _header(report),
             _resume(plan),
             _about(report),
-            _checklist(plan),
+            _checklist(plan),  # the handout is the whole plan, whatever the command
             _stash(report),
             _notes(plan),
             f'<footer class="disclaimer">{escape(phrases.disclaimer())}</footer>',
@@ -69,7 +54,7 @@ def render_html(report: Report, *, paper: Paper | None = None) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(language())}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>\n{_css(paper)}</style>\n</head>\n"
+        f"<title>{escape(title)}</title>\n<style>\n{_stylesheet()}</style>\n</head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     )
 
@@ -78,12 +63,6 @@ def render_html(report: Report, *, paper: Paper | None = None) -> str:
 def _stylesheet() -> str:
     """Return the handout's stylesheet, shipped next to this module."""
     return files(__package__).joinpath("handout.css").read_text(encoding="utf-8")
-
-
-def _css(paper: Paper | None) -> str:
-    """Return the stylesheet, with a fixed page size when one is asked for."""
-    size = f"@page {{ size: {PAGE_SIZES[paper]}; }}\n" if paper else ""
-    return _stylesheet() + size
 
 
 def _header(report: Report) -> str:
@@ -184,25 +163,13 @@ def _feeding(plan: Plan, day: date) -> str:
     """Return when she may breastfeed on a local day: 'No breastfeeding', 'Breastfeed until 10:00'..."""
     start = datetime.combine(day, time(), tzinfo=plan.zone)
     end = datetime.combine(day + timedelta(days=1), time(), tzinfo=plan.zone)
-    spans = _free_spans(plan, start, end)
+    spans = plan.free_spans(start, end)
     if not spans:
         return _("No breastfeeding")
     if spans == [(start, end)]:
         return _("Breastfeeding all day")
     times = ", ".join(_span_words(plan, begin, finish, start, end) for begin, finish in spans)
     return _("Breastfeed {times}").format(times=times)
-
-
-def _free_spans(plan: Plan, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
-    """Return the parts of an interval that no window covers."""
-    spans, cursor = [], start
-    for window in plan.windows:
-        if cursor < min(window.start, end):
-            spans.append((cursor, min(window.start, end)))
-        cursor = max(cursor, window.end)
-    if cursor < end:
-        spans.append((cursor, end))
-    return spans
 
 
 def _span_words(plan: Plan, begin: datetime, finish: datetime, start: datetime, end: datetime) -> str:
@@ -216,7 +183,7 @@ def _span_words(plan: Plan, begin: datetime, finish: datetime, start: datetime, 
 
 def _stash(report: Report) -> str:
     """Return the milk the windows need and how to pump it ahead, when the report has a stash."""
-    if report.stash is None:
+    if not report.shows(Section.STASH):
         return ""
     items = "".join(f"<li>{escape(line)}</li>" for line in stash_phrases.report_lines(report))
     return f'<section class="stash"><h2>{escape(stash_phrases.heading())}</h2><ul>{items}</ul></section>'
@@ -224,7 +191,10 @@ def _stash(report: Report) -> str:
 
 def _notes(plan: Plan) -> str:
     """Return the storage guidance and the plan's warnings."""
-    rows = "".join(f"<div><dt>{escape(place)}</dt><dd>{escape(how)}</dd></div>" for place, how in storage())
+    rows = "".join(
+        f"<div><dt>{escape(place)}</dt><dd>{escape(how)}</dd></div>"
+        for place, how in phrases.storage_guidance()
+    )
     title, source = (
         escape(_("Storing the milk you keep")),
         escape(_("Source: CDC, storage of freshly pumped breast milk.")),

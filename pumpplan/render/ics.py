@@ -24,18 +24,18 @@ events that a changed plan no longer has (METHOD:PUBLISH has no way to cancel th
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from icalendar import TRANSP, Alarm, Calendar
 from icalendar import Event as VEvent
 
+from pumpplan.core import storage
 from pumpplan.core.model import Event, EventKind, Plan, Window
 from pumpplan.i18n import _
-from pumpplan.render import phrases
+from pumpplan.render import RenderOptions, phrases, stash_phrases
+from pumpplan.render.report import Report, Section
 from pumpplan.render.vtimezone import vtimezone
 
 PRODID = "-//pumpplan//pumpplan//EN"
@@ -44,19 +44,6 @@ SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 UID_DOMAIN = "pumpplan"
 ALARMED = frozenset({EventKind.PUMP_KEEP, EventKind.PUMP_DUMP, EventKind.RESUME})
 EVENING = time(20)  # when the milk-storage reminders ring
-
-
-@dataclass(frozen=True)
-class Task:
-    """A milk-storage reminder on the evening of ``day``: freeze that day's milk, or thaw tomorrow's.
-
-    ``key`` names it for its UID, e.g. 'freeze 2026-11-30'; ``lines`` describe it.
-    """
-
-    key: str
-    day: date
-    title: str
-    lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,31 +60,27 @@ class Entry:
     alarmed: bool
 
 
-def render_ics(
-    plan: Plan,
-    *,
-    stamp: datetime,
-    alarm: timedelta | None = timedelta(minutes=10),
-    owner: str | None = None,
-    tasks: Sequence[Task] = (),
-) -> bytes:
-    """Render the plan as an iCalendar file: one event per line of the plan and one per window.
+def render_ics(report: Report, options: RenderOptions) -> bytes:
+    """Render a report as an iCalendar file made at ``options.stamp``.
 
-    ``owner`` (the patient's name) goes into every UID's hash, so that two patients with the
-    same appointments never share an event in a calendar that holds both plans. ``tasks``
-    are milk-storage reminders, each an event at 8 pm with its alarm.
+    One event per line of the plan, one per window, and with the stash a reminder at 8 pm
+    on each day milk is to be frozen or thawed. The patient's name goes into every UID's
+    hash, so that two patients with the same appointments never share an event in a
+    calendar that holds both plans.
     """
-    if stamp.tzinfo is None:
-        raise ValueError("the stamp must be an aware datetime")
+    stamp = options.stamp
+    if stamp is None or stamp.tzinfo is None:
+        raise ValueError("the calendar needs an aware stamp: when the export is made")
+    plan = report.plan
     calendar = Calendar.new(prodid=PRODID, method="PUBLISH", name=calendar_name())
     calendar.pop("UID")  # Calendar.new makes up a random one; the file must be reproducible
     calendar.add("X-WR-TIMEZONE", plan.zone.key)
-    entries = sorted([*_entries(plan), *(_task_entry(plan, task) for task in tasks)], key=lambda e: e.start)
+    entries = sorted([*_entries(plan), *_storage_entries(report)], key=lambda e: e.start)
     zone = vtimezone(plan.zone, min(e.start for e in entries), max(e.end for e in entries))
     sequence = sequence_for(stamp)
     zoned = False
     for entry in entries:
-        event = _vevent(entry, stamp.astimezone(UTC), sequence, alarm, owner)
+        event = _vevent(entry, stamp.astimezone(UTC), sequence, options.alarm, report.patient)
         zoned |= _set_times(event, plan, entry, zoned=zone is not None)
         calendar.add_component(event)
     if zone is not None and zoned:
@@ -184,57 +167,36 @@ def _repeated(local: datetime) -> bool:
     return local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
 
 
-class Windows:
-    """The plan's windows, found by an instant inside one or by the end of one."""
-
-    def __init__(self, windows: Sequence[Window]) -> None:
-        """Index the windows, which the engine gives sorted and apart."""
-        self._windows = windows
-        self._starts = [w.start for w in windows]
-        self._ends = {w.end: w for w in windows}
-
-    def at(self, moment: datetime) -> Window | None:
-        """Return the window an instant falls in, if any."""
-        index = bisect_right(self._starts, moment) - 1
-        found = self._windows[index] if index >= 0 else None
-        return found if found is not None and found.contains(moment) else None
-
-    def ending(self, moment: datetime) -> Window:
-        """Return the window that ends at an instant."""
-        return self._ends[moment]
-
-
 def _entries(plan: Plan) -> list[Entry]:
     """Return the calendar's events, sorted by start, each window before what starts with it."""
-    windows, footer = Windows(plan.windows), _footer(plan)
+    footer = _footer(plan)
     entries = [_window_entry(plan, window, footer) for window in plan.windows]
-    for event, seed in zip(plan.events, _seeds(plan, windows), strict=True):
-        entries.append(_event_entry(plan, event, seed, windows.at(event.start)))
+    for event, seed in zip(plan.events, _seeds(plan), strict=True):
+        entries.append(_event_entry(plan, event, seed))
     return sorted(entries, key=lambda entry: entry.start)
 
 
-def _seeds(plan: Plan, windows: Windows) -> list[str]:
+def _seeds(plan: Plan) -> list[str]:
     """Return each event's UID seed: what the event belongs to, not when it is."""
-    before = {i.start - plan.rule.pump_before: i.start for i in plan.infusions}
     places: defaultdict[datetime, int] = defaultdict(int)
     seeds = []
     for event in plan.events:
         if event.kind is EventKind.INFUSION:
             seeds.append(f"infusion {_utc(event.start)}")
-        elif event.kind is EventKind.RESUME:
-            seeds.append(f"resume {_utc(windows.ending(event.start).start)}")
-        elif event.start in before:
-            seeds.append(f"before {_utc(before.pop(event.start))}")
+        elif event.kind is EventKind.RESUME and event.window is not None:
+            seeds.append(f"resume {_utc(event.window.start)}")
+        elif event.before_infusion and event.infusion is not None:
+            seeds.append(f"before {_utc(event.infusion.start)}")
         else:
-            home = windows.at(event.start)
-            key = home.start if home else event.start
+            key = event.window.start if event.window else event.start
             places[key] += 1
             seeds.append(f"session {_utc(key)} {places[key]}")
     return seeds
 
 
-def _event_entry(plan: Plan, event: Event, seed: str, window: Window | None) -> Entry:
-    """Return the calendar entry for one event of the plan, in ``window`` if it is in one."""
+def _event_entry(plan: Plan, event: Event, seed: str) -> Entry:
+    """Return the calendar entry for one event of the plan."""
+    window = event.window if event.kind is not EventKind.RESUME else None
     until = phrases.when(plan.local(window.end)) if window else ""
     milk = _("Milk: {milk}.").format(milk=phrases.milk(event.kind))
     return Entry(
@@ -274,15 +236,26 @@ def _window_entry(plan: Plan, window: Window, footer: list[str]) -> Entry:
     )
 
 
-def _task_entry(plan: Plan, task: Task) -> Entry:
+def _storage_entries(report: Report) -> list[Entry]:
+    """Return the evening reminders to freeze a day's milk or thaw the next day's, with the stash."""
+    if report.stash is None or not report.shows(Section.STASH):
+        return []
+    guidance = tuple(stash_phrases.storage_lines(report.stash, report.units)[:1])
+    return [
+        _task_entry(report.plan, reminder, stash_phrases.reminder_text(reminder, report.units), guidance)
+        for reminder in storage.reminders(report.stash.portions)
+    ]
+
+
+def _task_entry(plan: Plan, reminder: storage.Reminder, title: str, lines: tuple[str, ...]) -> Entry:
     """Return the short evening event that reminds of one milk-storage task."""
-    start = datetime.combine(task.day, EVENING, tzinfo=plan.zone).astimezone(UTC)
+    start = datetime.combine(reminder.day, EVENING, tzinfo=plan.zone).astimezone(UTC)
     return Entry(
-        title=task.title,
+        title=title,
         start=start,
         end=start + RESUME_LENGTH,
-        seed=f"task {task.key}",
-        lines=(*task.lines, "", phrases.disclaimer()),
+        seed=f"task {reminder.kind.value} {reminder.day.isoformat()}",
+        lines=(*lines, "", phrases.disclaimer()),
         category=_("Milk storage"),
         transparent=True,
         alarmed=True,
@@ -293,10 +266,8 @@ def _advice(kind: EventKind, until: str) -> str:
     """Return one sentence saying what to do at an event and until when."""
     match kind:
         case EventKind.PUMP_KEEP:
-            return _(
-                "Pump and keep this milk: it is from before the infusion. Fresh milk keeps 4 h at "
-                "room temperature or 4 days in the fridge; freeze it for longer."
-            )
+            keep = _("Pump and keep this milk: it is from before the infusion.")
+            return f"{keep} {phrases.fresh_milk_keeps()}"
         case EventKind.INFUSION:
             return _("Ketamine infusion. No breastfeeding from its start until {until}.").format(until=until)
         case EventKind.PUMP_DUMP:
@@ -307,8 +278,7 @@ def _advice(kind: EventKind, until: str) -> str:
 
 def _window_warnings(plan: Plan, window: Window) -> list[str]:
     """Return the plan's warnings that concern one window."""
-    begin = window.start - plan.rule.pump_before
-    notices = [n for n in plan.warnings if begin <= n.start <= window.end]
+    notices = plan.warnings_between(window.start - plan.rule.pump_before, window.end)
     return [_("Note: {warning}").format(warning=phrases.warning(notice, plan)) for notice in notices]
 
 

@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from itertools import groupby
 
-from pumpplan.core.engine import MAX_NIGHT_GAP
-from pumpplan.core.model import Event, EventKind, Notice, Plan, Report, WarningKind
+from pumpplan.core import storage
+from pumpplan.core.model import MAX_NIGHT_GAP, Event, EventKind, Notice, Plan, WarningKind
+from pumpplan.core.units import Units, format_volume
 from pumpplan.i18n import _, n_, p_
+from pumpplan.render.report import Report
 
 
 def heading() -> str:
@@ -83,6 +85,12 @@ def month(moment: datetime | date) -> str:
 def day(moment: datetime | date) -> str:
     """Return 'Mon Dec 7' (or 'lun 7 dic' in Spanish)."""
     return _("{weekday} {month} {day}").format(weekday=weekday(moment), month=month(moment), day=moment.day)
+
+
+def volume(ml: float, units: Units) -> str:
+    """Return an amount of milk as a parent writes it, '4.5 L', with the language's decimal sign."""
+    # Translators: the sign between whole and decimal parts, as in 4.5 L; a comma in Spanish.
+    return format_volume(ml, units, p_("decimal sign", "."))
 
 
 def clock(moment: datetime) -> str:
@@ -201,3 +209,38 @@ def by_day(plan: Plan) -> Iterator[tuple[date, list[Event]]]:
     """Yield the plan's events grouped by local calendar day."""
     for key, events in groupby(plan.events, key=lambda e: plan.local(e.start).date()):
         yield key, list(events)
+
+
+def storage_guidance() -> list[tuple[str, str]]:
+    """Return the CDC's storage times for freshly pumped milk, as (place, how long)."""
+    return [
+        (
+            _("Room temperature"),
+            n_("up to {count} hour", "up to {count} hours", storage.ROOM_HOURS).format(
+                count=storage.ROOM_HOURS
+            ),
+        ),
+        (
+            _("Fridge"),
+            n_("up to {count} day", "up to {count} days", storage.FRIDGE_DAYS).format(
+                count=storage.FRIDGE_DAYS
+            ),
+        ),
+        (
+            _("Freezer"),
+            _("best within {best} months; up to {acceptable} months is acceptable").format(
+                best=storage.FREEZER_MONTHS, acceptable=storage.FREEZER_MONTHS_ACCEPTABLE
+            ),
+        ),
+        (
+            _("Thawed milk"),
+            _("up to {hours} hours in the fridge; never refreeze it").format(hours=storage.THAWED_HOURS),
+        ),
+    ]
+
+
+def fresh_milk_keeps() -> str:
+    """Return how long fresh milk keeps, in one sentence (CDC)."""
+    return _(
+        "Fresh milk keeps {room} h at room temperature or {fridge} days in the fridge; freeze it for longer."
+    ).format(room=storage.ROOM_HOURS, fridge=storage.FRIDGE_DAYS)

@@ -1,18 +1,18 @@
-"""The milk stash in plain words for the human outputs, and as the JSON contract's ``stash`` object."""
+"""The milk stash in plain words for the human outputs."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from datetime import date, datetime
-from typing import Any
+from datetime import date
 
 from pumpplan.core import stash as st
 from pumpplan.core import storage
-from pumpplan.core.model import Plan, Report
+from pumpplan.core.model import Plan
+from pumpplan.core.units import Units
 from pumpplan.i18n import _, n_
-from pumpplan.inputs.volume import Units, format_volume
-from pumpplan.render.phrases import day, span, when
+from pumpplan.render.phrases import day, span, volume, when
+from pumpplan.render.report import Report, Section
 
 
 def heading() -> str:
@@ -21,21 +21,16 @@ def heading() -> str:
 
 
 def report_lines(report: Report) -> list[str]:
-    """Return a report's stash section: need and build-up, and the storage with ``report.storage``."""
-    if report.stash is None:
+    """Return a report's stash section: need and build-up, and the storage when it shows that."""
+    if report.stash is None or not report.shows(Section.STASH):
         return []
     lines = [
         *need_lines(report.stash, report.plan, report.units),
         *build_up_lines(report.stash, report.units),
     ]
-    if report.storage:
+    if report.shows(Section.STORAGE):
         lines += storage_lines(report.stash, report.units)
     return lines
-
-
-def stash_lines(stash: st.Stash, plan: Plan, units: Units) -> list[str]:
-    """Return the need, the build-up and the storage in plain sentences."""
-    return [*need_lines(stash, plan, units), *build_up_lines(stash, units), *storage_lines(stash, units)]
 
 
 def need_lines(stash: st.Stash, plan: Plan, units: Units) -> list[str]:
@@ -43,11 +38,9 @@ def need_lines(stash: st.Stash, plan: Plan, units: Units) -> list[str]:
 
     def amount(ml: float, low_high: tuple[float, float] | None) -> str:
         if low_high is None:
-            return _("about {amount}").format(amount=format_volume(ml, units))
-        low, high = (format_volume(v, units) for v in low_high)
-        return _("about {amount} ({low} to {high})").format(
-            amount=format_volume(ml, units), low=low, high=high
-        )
+            return _("about {amount}").format(amount=volume(ml, units))
+        low, high = (volume(v, units) for v in low_high)
+        return _("about {amount} ({low} to {high})").format(amount=volume(ml, units), low=low, high=high)
 
     lines = [_intake_line(stash, units)]
     for need in stash.needs:
@@ -70,7 +63,7 @@ def need_lines(stash: st.Stash, plan: Plan, units: Units) -> list[str]:
     if stash.feed_assumed:
         lines.append(
             _("A bottle of {feed} is pumpplan's assumption; count with your baby's usual feed.").format(
-                feed=format_volume(stash.feed_ml, units)
+                feed=volume(stash.feed_ml, units)
             )
         )
     return lines
@@ -78,10 +71,10 @@ def need_lines(stash: st.Stash, plan: Plan, units: Units) -> list[str]:
 
 def _intake_line(stash: st.Stash, units: Units) -> str:
     """Return the sentence that says which daily intake the amounts are based on."""
-    intake = format_volume(stash.intake_ml, units)
+    intake = volume(stash.intake_ml, units)
     if stash.intake_range_ml is None:
         return _("Milk needed while you do not breastfeed, at {intake} a day:").format(intake=intake)
-    low, high = (format_volume(v, units) for v in stash.intake_range_ml)
+    low, high = (volume(v, units) for v in stash.intake_range_ml)
     return _(
         "Milk needed while you do not breastfeed, at about {intake} a day, the published figure for "
         "babies 1 to 6 months old (range {low} to {high} a day):"
@@ -99,7 +92,7 @@ def _total_range(stash: st.Stash) -> tuple[float, float] | None:
 def _bottles(feeds: int, feed_ml: float, units: Units) -> str:
     """Return '51 bottles of 90 mL'."""
     return n_("{count} bottle of {feed}", "{count} bottles of {feed}", feeds).format(
-        count=feeds, feed=format_volume(feed_ml, units)
+        count=feeds, feed=volume(feed_ml, units)
     )
 
 
@@ -113,8 +106,8 @@ def _pumping_days(start: date, end: date) -> str:
 def build_up_lines(stash: st.Stash, units: Units) -> list[str]:
     """Return the extra pumping that builds the stash, or plainly that it cannot, with the options."""
     build = stash.build_up
-    extra = format_volume(build.yield_ml, units)
-    need = format_volume(stash.total_ml, units)
+    extra = volume(build.yield_ml, units)
+    need = volume(stash.total_ml, units)
     lines: list[str] = []
     if build.met:
         lines.append(
@@ -127,7 +120,7 @@ def build_up_lines(stash: st.Stash, units: Units) -> list[str]:
             ).format(
                 count=build.sessions_per_day,
                 days=_pumping_days(build.start, build.end),
-                expected=format_volume(build.expected_ml, units),
+                expected=volume(build.expected_ml, units),
                 extra=extra,
             )
         )
@@ -143,9 +136,9 @@ def build_up_lines(stash: st.Stash, units: Units) -> list[str]:
                 days=_pumping_days(build.start, build.end),
                 count=build.max_sessions_per_day,
                 extra=extra,
-                got=format_volume(stash.total_ml - build.shortfall_ml, units),
+                got=volume(stash.total_ml - build.shortfall_ml, units),
                 need=need,
-                short=format_volume(build.shortfall_ml, units),
+                short=volume(build.shortfall_ml, units),
             )
         )
     else:
@@ -197,7 +190,7 @@ def storage_lines(stash: st.Stash, units: Units) -> list[str]:
 
 def _batch_line(pumped: date, portions: Sequence[storage.Portion], units: Units) -> str:
     """Return what to do with one day's pumped milk: fridge, freezer and spare parts."""
-    total = format_volume(sum(p.ml for p in portions), units)
+    total = volume(sum(p.ml for p in portions), units)
     parts = []
     fridge = [p for p in portions if p.storage is storage.Storage.FRIDGE]
     frozen = [p for p in portions if p.storage is storage.Storage.FREEZER and p.used is not None]
@@ -236,7 +229,7 @@ def _thaw(portions: Sequence[storage.Portion]) -> str:
 
 def _sum(portions: Sequence[storage.Portion], units: Units) -> str:
     """Return the amount of some portions together."""
-    return format_volume(sum(p.ml for p in portions), units)
+    return volume(sum(p.ml for p in portions), units)
 
 
 def _days(portions: Sequence[storage.Portion]) -> str:
@@ -251,7 +244,7 @@ def _days(portions: Sequence[storage.Portion]) -> str:
 
 def reminder_text(reminder: storage.Reminder, units: Units) -> str:
     """Return a calendar reminder's title: freeze today's milk, or thaw tomorrow's tonight."""
-    amount = format_volume(reminder.ml, units)
+    amount = volume(reminder.ml, units)
     if reminder.kind is storage.ReminderKind.FREEZE:
         latest = day(reminder.latest) if reminder.latest else day(reminder.day)
         return _("Freeze {amount} of today's pumped milk (by {latest} at the latest)").format(
@@ -261,82 +254,3 @@ def reminder_text(reminder: storage.Reminder, units: Units) -> str:
     return _("Thaw {amount} of frozen milk in the fridge tonight for tomorrow (pumped {pumped})").format(
         amount=amount, pumped=pumped
     )
-
-
-def stash_document(stash: st.Stash, plan: Plan) -> dict[str, Any]:
-    """Return the stash as the JSON contract's additive ``stash`` object: mL, ISO dates."""
-
-    def iso(moment: datetime) -> str:
-        return plan.local(moment).isoformat()
-
-    build = stash.build_up
-    return {
-        "intake_ml_per_day": _ml(stash.intake_ml),
-        "intake_range_ml_per_day": _pair(stash.intake_range_ml),
-        "feed_ml": _ml(stash.feed_ml),
-        "feed_ml_assumed": stash.feed_assumed,
-        "windows": [
-            {
-                "start": iso(need.window.start),
-                "end": iso(need.window.end),
-                "need_ml": _ml(need.ml),
-                "need_range_ml": _pair(need.range_ml),
-                "feeds": need.feeds,
-                "days": [{"date": d.day.isoformat(), "need_ml": _ml(d.ml)} for d in need.days],
-            }
-            for need in stash.needs
-        ],
-        "total_need_ml": _ml(stash.total_ml),
-        "total_feeds": stash.total_feeds,
-        "build_up": {
-            "start": build.start.isoformat(),
-            "end": build.end.isoformat(),
-            "days": build.days,
-            "extra_sessions_per_day": build.sessions_per_day,
-            "max_extra_sessions_per_day": build.max_sessions_per_day,
-            "extra_yield_ml": _ml(build.yield_ml),
-            "extra_yield_ml_assumed": build.yield_assumed,
-            "expected_ml": _ml(build.expected_ml),
-            "shortfall_ml": _ml(build.shortfall_ml),
-            "met": build.met,
-            "runs_out": stash.runs_out.isoformat() if stash.runs_out else None,
-        },
-        "storage": [_portion(p) for p in stash.portions],
-        "spare_ml": _ml(stash.spare_ml),
-        "limits": {
-            "room_temperature_hours": storage.ROOM_HOURS,
-            "fridge_days": storage.FRIDGE_DAYS,
-            "freezer_months_best": storage.FREEZER_MONTHS,
-            "freezer_months_acceptable": storage.FREEZER_MONTHS_ACCEPTABLE,
-            "thawed_hours": storage.THAWED_HOURS,
-        },
-    }
-
-
-def _portion(portion: storage.Portion) -> dict[str, Any]:
-    """Return one stored portion with ISO dates (null where it does not apply)."""
-
-    def iso(value: date | None) -> str | None:
-        return value.isoformat() if value else None
-
-    return {
-        "pumped": portion.pumped.isoformat(),
-        "ml": _ml(portion.ml),
-        "storage": portion.storage.value,
-        "used": iso(portion.used),
-        "use_by": portion.use_by.isoformat(),
-        "freeze_on": iso(portion.freeze_on),
-        "freeze_by": iso(portion.freeze_by),
-        "thaw_on": iso(portion.thaw_on),
-    }
-
-
-def _ml(value: float) -> int | float:
-    """Return mL to a tenth, whole numbers as int so the JSON reads 750, not 750.0."""
-    rounded = round(value, 1)
-    return int(rounded) if rounded == int(rounded) else rounded
-
-
-def _pair(values: tuple[float, float] | None) -> list[int | float] | None:
-    """Return a (low, high) pair as a JSON list, or None."""
-    return [_ml(values[0]), _ml(values[1])] if values else None

@@ -10,9 +10,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pumpplan.core.model import EventKind, Plan, Report
+from pumpplan.core.model import EventKind, Plan
 from pumpplan.i18n import _
-from pumpplan.render import phrases, stash_phrases
+from pumpplan.render import RenderOptions, phrases, stash_phrases
+from pumpplan.render.report import Report, Section
 
 STYLES = {
     EventKind.PUMP_KEEP: "bold green",
@@ -22,22 +23,22 @@ STYLES = {
 }
 
 
-def render_table(report: Report, *, color: bool = False, width: int = 100) -> str:
+def render_table(report: Report, options: RenderOptions) -> str:
     """Render the plan as a rich table with its summary, rule, warnings and disclaimer."""
     plan = report.plan
     console = Console(
         file=StringIO(),
-        width=width,
-        force_terminal=color,
-        color_system="standard" if color else None,
+        width=options.width,
+        force_terminal=options.color,
+        color_system="standard" if options.color else None,
         highlight=False,
         emoji=False,
         legacy_windows=False,
     )
     console.print(_summary(report))
-    if not report.storage:
+    if report.shows(Section.SCHEDULE):
         console.print(_schedule(plan))
-    if report.stash is not None:
+    if report.shows(Section.STASH):
         lines = stash_phrases.report_lines(report)
         console.print(Panel(Group(*(Text(line) for line in lines)), title=stash_phrases.heading()))
     rule = [*phrases.rule_lines(plan), *phrases.source_line(report)]

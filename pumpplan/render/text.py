@@ -1,32 +1,28 @@
-"""Plain text, Markdown, CSV and the JSON contract."""
+"""Plain text, Markdown and CSV."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
-from datetime import datetime, timedelta
-from typing import Any
 
-from pumpplan.core.model import Event, Plan, Report
+from pumpplan.core.model import Event, Plan
 from pumpplan.i18n import _
-from pumpplan.render import phrases, stash_phrases
+from pumpplan.render import RenderOptions, phrases, stash_phrases
+from pumpplan.render.report import Report, Section
 
-SCHEMA = "pumpplan/1"
 
-
-def render_plain(report: Report) -> str:
+def render_plain(report: Report, options: RenderOptions) -> str:
     """Render the plan as plain text for a terminal, an e-mail or a text message."""
     plan = report.plan
     pairs = [*phrases.header_lines(report), *phrases.summary_lines(plan)]
     width = max(len(label) for label, _ in pairs)
     lines = [phrases.heading(), ""]
     lines += [f"{label + ':':<{width + 1}} {value}" for label, value in pairs]
-    if not report.storage:
+    if report.shows(Section.SCHEDULE):
         for date, events in phrases.by_day(plan):
             lines += ["", phrases.day(date)]
             lines += [f"  {_time_range(plan, e):<13}  {phrases.title(e.kind)}" for e in events]
-    if report.stash is not None:
+    if report.shows(Section.STASH):
         lines += [
             "",
             stash_phrases.heading() + ":",
@@ -40,15 +36,15 @@ def render_plain(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report, options: RenderOptions) -> str:
     """Render the plan as a Markdown document."""
     plan = report.plan
     pairs = [*phrases.header_lines(report), *phrases.summary_lines(plan)]
     lines = [f"# {phrases.heading()}", ""]
     lines += [f"- **{label}:** {_md(value)}" for label, value in pairs]
-    if not report.storage:
+    if report.shows(Section.SCHEDULE):
         lines += ["", *_markdown_schedule(plan)]
-    if report.stash is not None:
+    if report.shows(Section.STASH):
         section = stash_phrases.report_lines(report)
         lines += ["", "## " + stash_phrases.heading(), "", *(f"- {line}" for line in section)]
     rule = [*phrases.rule_lines(plan), *(_md(line) for line in phrases.source_line(report))]
@@ -73,7 +69,7 @@ def _markdown_schedule(plan: Plan) -> list[str]:
     return lines
 
 
-def render_csv(report: Report) -> str:
+def render_csv(report: Report, options: RenderOptions) -> str:
     """Render the events as CSV, one row per event, for spreadsheets."""
     plan = report.plan
     out = io.StringIO()
@@ -94,47 +90,6 @@ def render_csv(report: Report) -> str:
             ]
         )
     return out.getvalue()
-
-
-def render_json(report: Report) -> str:
-    """Render the plan as the stable ``pumpplan/1`` JSON contract, with the stash when it has one."""
-    document = plan_document(report.plan)
-    if report.stash is not None:
-        document["stash"] = stash_phrases.stash_document(report.stash, report.plan)
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def plan_document(plan: Plan) -> dict[str, Any]:
-    """Return the plan as the ``pumpplan/1`` JSON document."""
-    rule = plan.rule
-
-    def iso(moment: datetime) -> str:
-        return plan.local(moment).isoformat()
-
-    def event(e: Event) -> dict[str, Any]:
-        end = iso(e.end) if e.end else None
-        return {"kind": e.kind.value, "start": iso(e.start), "end": end, "title": phrases.title(e.kind)}
-
-    return {
-        "schema": SCHEMA,
-        "timezone": plan.zone.key,
-        "rule": {
-            "infusion_minutes": _number(rule.infusion / timedelta(minutes=1)),
-            "pump_before_minutes": _number(rule.pump_before / timedelta(minutes=1)),
-            "dump_hours": _number(rule.dump / timedelta(hours=1)),
-            "pump_every_minutes": _number(rule.pump_every / timedelta(minutes=1)),
-            "session_minutes": _number(rule.session / timedelta(minutes=1)),
-        },
-        "infusions": [{"start": iso(i.start), "end": iso(i.end)} for i in plan.infusions],
-        "windows": [{"start": iso(w.start), "end": iso(w.end)} for w in plan.windows],
-        "events": [event(e) for e in plan.events],
-        "warnings": phrases.warnings(plan),
-    }
-
-
-def _number(value: float) -> int | float:
-    """Return whole numbers as int so the JSON reads 48, not 48.0."""
-    return int(value) if value == int(value) else round(value, 4)
 
 
 def _md(text: str) -> str:

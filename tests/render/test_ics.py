@@ -12,9 +12,9 @@ import pytest
 from pumpplan import i18n
 from pumpplan.core.model import EventKind, Plan
 from pumpplan.render import phrases
-from pumpplan.render.ics import RESUME_LENGTH, render_ics, sequence_for, window_title
+from pumpplan.render.ics import RESUME_LENGTH, sequence_for, window_title
 from pumpplan.render.vtimezone import offset_changes, vtimezone
-from tests.conftest import make_plan
+from tests.helpers import ics, make_plan
 from tests.ics_readers import Seen, read_ical, read_icaljs, read_libical, read_vobject
 
 STAMP = datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -73,7 +73,7 @@ def fixture_plan(request: pytest.FixtureRequest) -> Plan:
 
 def test_icaljs_sees_every_event_at_its_instant(plan: Plan) -> None:
     """Mozilla ical.js finds each event, window and alarm at the plan's instants, zones resolved."""
-    calendar, events = read_icaljs(render_ics(plan, stamp=STAMP))
+    calendar, events = read_icaljs(ics(plan, stamp=STAMP))
     assert seen(events) == expected(plan)
     assert {e.zone for e in events} <= {plan.zone.key, "UTC"}
     assert calendar["method"] == "PUBLISH"
@@ -85,25 +85,25 @@ def test_icaljs_sees_every_event_at_its_instant(plan: Plan) -> None:
 
 def test_libical_sees_every_event_and_no_rfc_error(plan: Plan) -> None:
     """libical resolves every time with the file's VTIMEZONE and finds no RFC 5545 violation."""
-    errors, events = read_libical(render_ics(plan, stamp=STAMP))
+    errors, events = read_libical(ics(plan, stamp=STAMP))
     assert errors == []
     assert seen(events) == expected(plan)
 
 
 def test_strict_ical_parser_reads_the_vtimezone_right(plan: Plan) -> None:
     """The strict ``ical`` parser accepts the file and its VTIMEZONE gives the plan's instants."""
-    assert seen(read_ical(render_ics(plan, stamp=STAMP))) == expected(plan)
+    assert seen(read_ical(ics(plan, stamp=STAMP))) == expected(plan)
 
 
 def test_vobject_validates_and_reads_every_event(plan: Plan) -> None:
     """vobject validates every component and reads the events at the plan's instants."""
-    assert seen(read_vobject(render_ics(plan, stamp=STAMP))) == expected(plan)
+    assert seen(read_vobject(ics(plan, stamp=STAMP))) == expected(plan)
 
 
 def test_no_alarms_when_alarm_is_none() -> None:
     """With alarms off, no reader finds an alarm and the file has no VALARM."""
     plan = PLANS["berlin-spring"]()
-    data = render_ics(plan, stamp=STAMP, alarm=None)
+    data = ics(plan, stamp=STAMP, alarm=None)
     assert b"VALARM" not in data
     assert seen(read_vobject(data)) == expected(plan, alarm=None)
 
@@ -111,7 +111,7 @@ def test_no_alarms_when_alarm_is_none() -> None:
 def test_alarm_lead_time_is_the_one_asked_for() -> None:
     """A 30-minute lead time gives TRIGGER:-PT30M on every pumping session and resume."""
     plan = PLANS["berlin-spring"]()
-    data = render_ics(plan, stamp=STAMP, alarm=timedelta(minutes=30))
+    data = ics(plan, stamp=STAMP, alarm=timedelta(minutes=30))
     alarmed = sum(plan.count(kind) for kind in ALARMED)
     assert data.count(b"TRIGGER:-PT30M\r\n") == alarmed
     assert data.count(b"ACTION:DISPLAY\r\n") == alarmed
@@ -120,14 +120,14 @@ def test_alarm_lead_time_is_the_one_asked_for() -> None:
 
 def test_same_plan_and_stamp_give_the_same_bytes() -> None:
     """Exporting the same plan with the same stamp twice gives identical files."""
-    first = render_ics(PLANS["kolkata-mon-wed-fri"](), stamp=STAMP)
-    assert render_ics(PLANS["kolkata-mon-wed-fri"](), stamp=STAMP) == first
+    first = ics(PLANS["kolkata-mon-wed-fri"](), stamp=STAMP)
+    assert ics(PLANS["kolkata-mon-wed-fri"](), stamp=STAMP) == first
 
 
 def test_dtstamp_is_the_stamp_on_every_event() -> None:
     """Every VEVENT carries DTSTAMP equal to the stamp passed in, in UTC."""
     plan = PLANS["berlin-autumn"]()
-    data = render_ics(plan, stamp=STAMP)
+    data = ics(plan, stamp=STAMP)
     assert data.count(b"DTSTAMP:20300102T030405Z\r\n") == data.count(b"BEGIN:VEVENT") > 0
 
 
@@ -138,7 +138,7 @@ def uids(data: bytes) -> list[str]:
 
 def test_uids_are_unique_and_carry_the_domain() -> None:
     """Every event has its own UID ending in @pumpplan."""
-    found = uids(render_ics(PLANS["kolkata-mon-wed-fri"](), stamp=STAMP))
+    found = uids(ics(PLANS["kolkata-mon-wed-fri"](), stamp=STAMP))
     assert len(found) == len(set(found)) > 0
     assert all(re.fullmatch(r"[0-9a-f]{32}@pumpplan", uid) for uid in found)
 
@@ -147,7 +147,7 @@ def test_a_later_export_keeps_uids_and_raises_sequence() -> None:
     """Exporting again later gives the same UIDs with a higher SEQUENCE, so calendars update."""
     plan = PLANS["berlin-spring"]()
     later = STAMP + timedelta(days=1)
-    first, second = render_ics(plan, stamp=STAMP), render_ics(plan, stamp=later)
+    first, second = ics(plan, stamp=STAMP), ics(plan, stamp=later)
     assert uids(first) == uids(second)
     assert f"SEQUENCE:{sequence_for(STAMP)}\r\n".encode() in first
     assert f"SEQUENCE:{sequence_for(later)}\r\n".encode() in second
@@ -158,7 +158,7 @@ def test_adding_an_infusion_keeps_the_uids_of_what_stays() -> None:
     """A later infusion added to the course leaves the first infusion's events' UIDs as they were."""
     alone = plan_at("Europe/Berlin", "2030-05-06 09:00")
     course = plan_at("Europe/Berlin", "2030-05-06 09:00", "2030-05-08 09:00")
-    before, after = uids(render_ics(alone, stamp=STAMP)), uids(render_ics(course, stamp=STAMP))
+    before, after = uids(ics(alone, stamp=STAMP)), uids(ics(course, stamp=STAMP))
     # Window, infusion, its pump and the resume (now later) keep their UIDs; sessions keep theirs by place.
     assert set(before) <= set(after)
     assert len(after) > len(before)
@@ -166,25 +166,25 @@ def test_adding_an_infusion_keeps_the_uids_of_what_stays() -> None:
 
 def test_moving_an_infusion_changes_its_uid() -> None:
     """A different appointment is a different event: its UID differs."""
-    first = uids(render_ics(plan_at("Europe/Berlin", "2030-05-06 09:00"), stamp=STAMP))
-    moved = uids(render_ics(plan_at("Europe/Berlin", "2030-05-06 10:00"), stamp=STAMP))
+    first = uids(ics(plan_at("Europe/Berlin", "2030-05-06 09:00"), stamp=STAMP))
+    moved = uids(ics(plan_at("Europe/Berlin", "2030-05-06 10:00"), stamp=STAMP))
     assert not set(first) & set(moved)
 
 
 def test_two_patients_with_the_same_appointments_share_no_uid() -> None:
     """The patient's name is part of every UID, so one calendar can hold two such plans."""
     plan = plan_at("Europe/Berlin", "2030-05-06 09:00")
-    maria = uids(render_ics(plan, stamp=STAMP, owner="Maria Lopez"))
-    assert uids(render_ics(plan, stamp=STAMP + timedelta(days=1), owner="Maria Lopez")) == maria
-    assert not set(maria) & set(uids(render_ics(plan, stamp=STAMP, owner="Ana Ruiz")))
-    assert not set(maria) & set(uids(render_ics(plan, stamp=STAMP)))
-    assert b"Maria" not in render_ics(plan, stamp=STAMP, owner="Maria Lopez")
+    maria = uids(ics(plan, stamp=STAMP, owner="Maria Lopez"))
+    assert uids(ics(plan, stamp=STAMP + timedelta(days=1), owner="Maria Lopez")) == maria
+    assert not set(maria) & set(uids(ics(plan, stamp=STAMP, owner="Ana Ruiz")))
+    assert not set(maria) & set(uids(ics(plan, stamp=STAMP)))
+    assert b"Maria" not in ics(plan, stamp=STAMP, owner="Maria Lopez")
 
 
 def test_windows_are_transparent_and_sessions_opaque() -> None:
     """Each window is one TRANSPARENT event; pumping sessions and infusions are OPAQUE."""
     plan = PLANS["kolkata-mon-wed-fri"]()
-    text = render_ics(plan, stamp=STAMP).decode()
+    text = ics(plan, stamp=STAMP).decode()
     blocks = text.split("BEGIN:VEVENT")[1:]
     windows = [b for b in blocks if f"SUMMARY:{window_title()}" in b]
     assert len(windows) == len(plan.windows) == 2
@@ -197,7 +197,7 @@ def test_windows_are_transparent_and_sessions_opaque() -> None:
 def test_descriptions_say_what_to_do_with_the_milk() -> None:
     """Each event states the milk's fate and the disclaimer; each window states the rule too."""
     plan = PLANS["berlin-spring"]()
-    events = descriptions(render_ics(plan, stamp=STAMP))
+    events = descriptions(ics(plan, stamp=STAMP))
     for summary, description in events:
         flat = description.replace("\n", " ")
         assert phrases.disclaimer() in flat
@@ -220,7 +220,7 @@ def descriptions(data: bytes) -> list[tuple[str, str]]:
 
 def test_lines_end_in_crlf_and_fold_at_75_octets() -> None:
     """Every line ends in CRLF and none is longer than 75 octets."""
-    data = render_ics(PLANS["berlin-spring"](), stamp=STAMP)
+    data = ics(PLANS["berlin-spring"](), stamp=STAMP)
     assert data.endswith(b"\r\n")
     lines = data.split(b"\r\n")[:-1]
     assert all(b"\n" not in line and b"\r" not in line for line in lines)
@@ -230,7 +230,7 @@ def test_lines_end_in_crlf_and_fold_at_75_octets() -> None:
 def test_no_time_is_floating() -> None:
     """Every DTSTART and DTEND of an event carries a TZID or is in UTC."""
     for name, builder in PLANS.items():
-        text = render_ics(builder(), stamp=STAMP).decode().replace("\r\n ", "")
+        text = ics(builder(), stamp=STAMP).decode().replace("\r\n ", "")
         lines = text.split("END:VTIMEZONE")[-1].split("\r\n")
         times = [line for line in lines if re.match(r"DT(START|END)[;:]", line)]
         assert times, name
@@ -240,18 +240,18 @@ def test_no_time_is_floating() -> None:
 def test_vtimezone_uses_yearly_rules_not_date_lists() -> None:
     """Los Angeles and Berlin get yearly RRULE observances that Outlook reads, never RDATE lists."""
     for name in ("los-angeles-spring", "berlin-autumn"):
-        text = render_ics(PLANS[name](), stamp=STAMP).decode()
+        text = ics(PLANS[name](), stamp=STAMP).decode()
         zone = text[text.index("BEGIN:VTIMEZONE") : text.index("END:VTIMEZONE")]
         assert zone.count("RRULE:FREQ=YEARLY") == 2, name
         assert "RDATE" not in zone, name
-    berlin = render_ics(PLANS["berlin-autumn"](), stamp=STAMP).decode()
+    berlin = ics(PLANS["berlin-autumn"](), stamp=STAMP).decode()
     assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3" in berlin
     assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10" in berlin
 
 
 def test_zone_without_changes_has_one_standard_observance() -> None:
     """Asia/Kolkata's VTIMEZONE is a single STANDARD at +0530."""
-    text = render_ics(PLANS["kolkata-mon-wed-fri"](), stamp=STAMP).decode()
+    text = ics(PLANS["kolkata-mon-wed-fri"](), stamp=STAMP).decode()
     zone = text[text.index("BEGIN:VTIMEZONE") : text.index("END:VTIMEZONE")]
     assert zone.count("BEGIN:STANDARD") == 1
     assert "BEGIN:DAYLIGHT" not in zone
@@ -260,7 +260,7 @@ def test_zone_without_changes_has_one_standard_observance() -> None:
 
 def test_irregular_zone_is_written_in_utc_without_vtimezone() -> None:
     """A zone whose changes fit no yearly rule gets UTC times and no VTIMEZONE, but X-WR-TIMEZONE."""
-    text = render_ics(PLANS["santiago-utc-fallback"](), stamp=STAMP).decode()
+    text = ics(PLANS["santiago-utc-fallback"](), stamp=STAMP).decode()
     assert "BEGIN:VTIMEZONE" not in text
     assert "TZID=" not in text
     assert "X-WR-TIMEZONE:America/Santiago\r\n" in text
@@ -268,7 +268,7 @@ def test_irregular_zone_is_written_in_utc_without_vtimezone() -> None:
 
 def test_utc_plan_has_z_times_and_no_vtimezone() -> None:
     """A plan in UTC writes its times with Z and adds no VTIMEZONE nobody uses."""
-    text = render_ics(PLANS["utc"](), stamp=STAMP).decode()
+    text = ics(PLANS["utc"](), stamp=STAMP).decode()
     assert "BEGIN:VTIMEZONE" not in text
     assert "DTSTART:20300701T100000Z\r\n" in text
 
@@ -276,12 +276,12 @@ def test_utc_plan_has_z_times_and_no_vtimezone() -> None:
 def test_naive_stamp_is_refused() -> None:
     """A DTSTAMP must be an instant: a naive stamp is a programming error."""
     with pytest.raises(ValueError, match="aware"):
-        render_ics(PLANS["utc"](), stamp=STAMP.replace(tzinfo=None))
+        ics(PLANS["utc"](), stamp=STAMP.replace(tzinfo=None))
 
 
 def test_repeated_hour_session_is_written_in_utc() -> None:
     """The session at 01:30 PDT on the night the clocks go back is written in UTC, not as 01:30."""
-    text = render_ics(PLANS["los-angeles-fall-repeated-hour"](), stamp=STAMP).decode()
+    text = ics(PLANS["los-angeles-fall-repeated-hour"](), stamp=STAMP).decode()
     assert "DTSTART:20301103T083000Z\r\n" in text
     assert "20301103T013000" not in text
 
@@ -317,11 +317,11 @@ def spanish() -> Iterator[None]:
 def test_spanish_export_reads_back_and_keeps_the_uids() -> None:
     """In Spanish every reader sees the Spanish titles at the same instants, and the UIDs do not change."""
     plan = PLANS["berlin-spring"]()
-    data = render_ics(plan, stamp=STAMP)
+    data = ics(plan, stamp=STAMP)
     assert "SUMMARY:Extraer la leche y desecharla" in data.decode()
     assert max(len(line) for line in data.split(b"\r\n")) <= 75
     assert seen(read_vobject(data)) == expected(plan)
     assert seen(read_icaljs(data)[1]) == expected(plan)
     spanish_uids = uids(data)
     i18n.use("en")
-    assert uids(render_ics(plan, stamp=STAMP)) == spanish_uids
+    assert uids(ics(plan, stamp=STAMP)) == spanish_uids

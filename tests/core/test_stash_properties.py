@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from pumpplan.core.model import Rule, Window
 from pumpplan.core.stash import Stash, earliest_start, plan_stash, window_need
 from pumpplan.core.storage import Portion, Storage
-from tests.conftest import ZONES
-from tests.test_engine_properties import plan_for, rules, starts
+from tests.helpers import ZONES, plan_for
+from tests.strategies import rules, starts
 
 # Hypothesis bounds are naive; drawn values are made UTC at once.
 instants = st.datetimes(datetime(2030, 1, 1), datetime(2031, 12, 31)).map(  # noqa: DTZ001

@@ -11,7 +11,7 @@ import pytest
 from pumpplan.core.engine import build_plan
 from pumpplan.core.model import EventKind, Infusion, Plan, QuietHours, Rule, WarningKind
 from pumpplan.errors import ScheduleError
-from tests.conftest import BERLIN, KOLKATA, LA, at, make_plan, minutes
+from tests.helpers import BERLIN, KOLKATA, LA, at, make_plan, minutes
 
 
 def local_times(plan: Plan, kind: EventKind) -> list[str]:

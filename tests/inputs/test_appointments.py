@@ -15,8 +15,7 @@ import pytest
 from pumpplan.core.model import Infusion
 from pumpplan.errors import InputError, ReadError
 from pumpplan.inputs.appointments import MAX_APPOINTMENTS, read_appointments
-from pumpplan.render.ics import render_ics
-from tests.conftest import make_plan
+from tests.helpers import ics, make_plan
 
 # icalendar ships real exports (Google, Thunderbird, Etar, Evolution) and broken files: read in place.
 EXAMPLES = Path(icalendar.__file__).parent / "tests" / "calendars"
@@ -162,7 +161,7 @@ def test_our_own_export_reads_back_as_the_infusions(tmp_path: Path) -> None:
     """pumpplan's .ics, read with --match 'ketamine infusion', gives back the plan's infusions."""
     plan = make_plan("2030-03-29 09:00", "2030-04-01 09:00", zone=BERLIN)
     path = tmp_path / "plan.ics"
-    path.write_bytes(render_ics(plan, stamp=NOW))
+    path.write_bytes(ics(plan, stamp=NOW))
     assert utc(read(path, match="ketamine infusion")) == utc(list(plan.infusions))
 
 
@@ -297,7 +296,7 @@ def test_files_that_are_not_calendars_are_refused(tmp_path: Path, content: bytes
 
 def test_truncated_calendar_is_refused(tmp_path: Path) -> None:
     """A download cut off half way is reported as cut off."""
-    whole = render_ics(make_plan("2030-07-01 10:00", zone=BERLIN), stamp=NOW)
+    whole = ics(make_plan("2030-07-01 10:00", zone=BERLIN), stamp=NOW)
     path = tmp_path / "cut.ics"
     path.write_bytes(whole[: len(whole) // 2])
     with pytest.raises(InputError, match="is cut off"):

@@ -10,7 +10,7 @@ from pumpplan.core.model import QuietHours
 from pumpplan.errors import InputError
 from pumpplan.inputs.series import every, from_rrule, weekdays
 from pumpplan.inputs.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
-from tests.conftest import BERLIN, LA
+from tests.helpers import BERLIN, LA
 
 # Tuesday 24 November 2026, 09:00 in Los Angeles.
 NOW = datetime(2026, 11, 24, 17, 0, tzinfo=UTC)

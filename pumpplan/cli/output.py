@@ -1,0 +1,108 @@
+"""Where a report goes: its format, the screen or a private file, the calendar's reminders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from pumpplan.errors import InputError, shown
+from pumpplan.render import DEFAULT_ALARM, FORMATS, SUFFIXES, RenderOptions, render
+
+if TYPE_CHECKING:
+    from pumpplan.render.report import Report
+
+LONGEST_ALARM = timedelta(days=1)
+# Written where standard output is not a terminal, so that piped text keeps its lines.
+PIPE_WIDTH = 100
+
+
+@dataclass(frozen=True)
+class Output:
+    """The options that say how and where a report goes."""
+
+    format: str | None
+    path: Path | None
+    force: bool
+    alarm: str | None
+    no_alarms: bool
+    lang: str | None
+
+
+def output_format(requested: str | None, path: Path | None, *, events: bool = True) -> str:
+    """Return the format: the one asked for, else the output file's suffix, else the table.
+
+    ``events`` says whether the report lists the schedule's events; without them (the stash
+    command) a format that is only a list of events (CSV) has nothing to show.
+    """
+    if requested is not None:
+        fmt = requested.lower()
+        if fmt not in FORMATS:
+            raise InputError(f"--format {shown(requested)} is not known; use one of {', '.join(FORMATS)}")
+    elif path is not None:
+        fmt = _format_for_suffix(path.suffix)
+    else:
+        fmt = "table"
+    if FORMATS[fmt].events_only and not events:
+        writes = ", ".join(name for name, f in FORMATS.items() if not f.events_only)
+        raise InputError(
+            f"pumpplan stash writes {writes}, not {fmt}; for the CSV of the events, "
+            "run pumpplan plan with the same options"
+        )
+    return fmt
+
+
+def _format_for_suffix(suffix: str) -> str:
+    """Return the format a file name's suffix asks for."""
+    try:
+        return SUFFIXES[suffix.lower()]
+    except KeyError:
+        raise InputError(
+            f"cannot tell the format from {shown(suffix or 'no suffix')}; "
+            f"end the file name with one of {' '.join(SUFFIXES)} or add --format"
+        ) from None
+
+
+def alarm_lead(text: str | None, *, off: bool) -> timedelta | None:
+    """Return how long before a pumping session its calendar reminder rings; None for none."""
+    from pumpplan.inputs.timeparse import parse_duration
+
+    if off:
+        if text is not None:
+            raise InputError("give either --alarm or --no-alarms, not both")
+        return None
+    if text is None:
+        return DEFAULT_ALARM
+    if text.strip().lower() in {"0", "0m", "0min"}:
+        return timedelta()  # at the event's start
+    lead = parse_duration(text, "--alarm")
+    if lead > LONGEST_ALARM:
+        raise InputError(f"--alarm {shown(text)} is more than a day ahead; give e.g. '10m' or '1h'")
+    return lead
+
+
+def emit(report: Report, fmt: str, out: Output, *, now: datetime, alarm: timedelta | None) -> None:
+    """Render the report and print it, or write it to a private file."""
+    tty = out.path is None and sys.stdout.isatty()
+    options = RenderOptions(
+        color=tty and "NO_COLOR" not in os.environ,
+        width=shutil.get_terminal_size((PIPE_WIDTH, 24)).columns if tty else PIPE_WIDTH,
+        stamp=now.replace(microsecond=0),
+        alarm=alarm,
+    )
+    rendered = render(report, fmt, options)
+    if out.path is None:
+        # Text goes through the terminal's encoding; bytes (the calendar) unchanged: CRLF stays CRLF.
+        typer.echo(rendered, nl=False)
+        return
+    from pumpplan.files import write_private
+
+    data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+    write_private(out.path, data, force=out.force)
+    typer.echo(f"wrote {out.path}", err=True)

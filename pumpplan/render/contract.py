@@ -1,0 +1,139 @@
+"""The JSON contract, ``pumpplan/1``: the plan, and the milk stash when the report has one.
+
+Keys are only ever added; a change that removes or renames one gets a new schema name.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from pumpplan.core import stash as st
+from pumpplan.core import storage
+from pumpplan.core.model import Event, Plan
+from pumpplan.render import RenderOptions
+from pumpplan.render.phrases import title, warnings
+from pumpplan.render.report import Report, Section
+
+SCHEMA = "pumpplan/1"
+
+
+def render_json(report: Report, options: RenderOptions) -> str:
+    """Render the plan as the stable ``pumpplan/1`` JSON contract, with the stash when it has one."""
+    document = plan_document(report.plan)
+    if report.stash is not None and report.shows(Section.STASH):
+        document["stash"] = stash_document(report.stash, report.plan)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def plan_document(plan: Plan) -> dict[str, Any]:
+    """Return the plan as the ``pumpplan/1`` JSON document."""
+    rule = plan.rule
+
+    def iso(moment: datetime) -> str:
+        return plan.local(moment).isoformat()
+
+    def event(e: Event) -> dict[str, Any]:
+        end = iso(e.end) if e.end else None
+        return {"kind": e.kind.value, "start": iso(e.start), "end": end, "title": title(e.kind)}
+
+    return {
+        "schema": SCHEMA,
+        "timezone": plan.zone.key,
+        "rule": {
+            "infusion_minutes": _number(rule.infusion / timedelta(minutes=1)),
+            "pump_before_minutes": _number(rule.pump_before / timedelta(minutes=1)),
+            "dump_hours": _number(rule.dump / timedelta(hours=1)),
+            "pump_every_minutes": _number(rule.pump_every / timedelta(minutes=1)),
+            "session_minutes": _number(rule.session / timedelta(minutes=1)),
+        },
+        "infusions": [{"start": iso(i.start), "end": iso(i.end)} for i in plan.infusions],
+        "windows": [{"start": iso(w.start), "end": iso(w.end)} for w in plan.windows],
+        "events": [event(e) for e in plan.events],
+        "warnings": warnings(plan),
+    }
+
+
+def _number(value: float) -> int | float:
+    """Return whole numbers as int so the JSON reads 48, not 48.0."""
+    return int(value) if value == int(value) else round(value, 4)
+
+
+def stash_document(stash: st.Stash, plan: Plan) -> dict[str, Any]:
+    """Return the stash as the JSON contract's additive ``stash`` object: mL, ISO dates."""
+
+    def iso(moment: datetime) -> str:
+        return plan.local(moment).isoformat()
+
+    build = stash.build_up
+    return {
+        "intake_ml_per_day": _ml(stash.intake_ml),
+        "intake_range_ml_per_day": _pair(stash.intake_range_ml),
+        "feed_ml": _ml(stash.feed_ml),
+        "feed_ml_assumed": stash.feed_assumed,
+        "windows": [
+            {
+                "start": iso(need.window.start),
+                "end": iso(need.window.end),
+                "need_ml": _ml(need.ml),
+                "need_range_ml": _pair(need.range_ml),
+                "feeds": need.feeds,
+                "days": [{"date": d.day.isoformat(), "need_ml": _ml(d.ml)} for d in need.days],
+            }
+            for need in stash.needs
+        ],
+        "total_need_ml": _ml(stash.total_ml),
+        "total_feeds": stash.total_feeds,
+        "build_up": {
+            "start": build.start.isoformat(),
+            "end": build.end.isoformat(),
+            "days": build.days,
+            "extra_sessions_per_day": build.sessions_per_day,
+            "max_extra_sessions_per_day": build.max_sessions_per_day,
+            "extra_yield_ml": _ml(build.yield_ml),
+            "extra_yield_ml_assumed": build.yield_assumed,
+            "expected_ml": _ml(build.expected_ml),
+            "shortfall_ml": _ml(build.shortfall_ml),
+            "met": build.met,
+            "runs_out": stash.runs_out.isoformat() if stash.runs_out else None,
+        },
+        "storage": [_portion(p) for p in stash.portions],
+        "spare_ml": _ml(stash.spare_ml),
+        "limits": {
+            "room_temperature_hours": storage.ROOM_HOURS,
+            "fridge_days": storage.FRIDGE_DAYS,
+            "freezer_months_best": storage.FREEZER_MONTHS,
+            "freezer_months_acceptable": storage.FREEZER_MONTHS_ACCEPTABLE,
+            "thawed_hours": storage.THAWED_HOURS,
+        },
+    }
+
+
+def _portion(portion: storage.Portion) -> dict[str, Any]:
+    """Return one stored portion with ISO dates (null where it does not apply)."""
+
+    def iso(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "pumped": portion.pumped.isoformat(),
+        "ml": _ml(portion.ml),
+        "storage": portion.storage.value,
+        "used": iso(portion.used),
+        "use_by": portion.use_by.isoformat(),
+        "freeze_on": iso(portion.freeze_on),
+        "freeze_by": iso(portion.freeze_by),
+        "thaw_on": iso(portion.thaw_on),
+    }
+
+
+def _ml(value: float) -> int | float:
+    """Return mL to a tenth, whole numbers as int so the JSON reads 750, not 750.0."""
+    rounded = round(value, 1)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def _pair(values: tuple[float, float] | None) -> list[int | float] | None:
+    """Return a (low, high) pair as a JSON list, or None."""
+    return [_ml(values[0]), _ml(values[1])] if values else None

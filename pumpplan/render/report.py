@@ -1,0 +1,45 @@
+"""What every output renders: a plan, the sections asked for, and what is printed around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from pumpplan.core.model import Plan
+from pumpplan.core.stash import Stash
+from pumpplan.core.units import Units
+
+
+class Section(StrEnum):
+    """A part of a report that a command asks for."""
+
+    SCHEDULE = "schedule"  # every event, day by day
+    STASH = "stash"  # the milk to store first and how to pump it ahead
+    STORAGE = "storage"  # what to do with each day's pumped milk
+
+
+@dataclass(frozen=True)
+class Report:
+    """A plan and what the outputs print around it: who it is for, the clinic, its source.
+
+    ``sections`` says what to show; the stash section needs a ``stash``.
+    """
+
+    plan: Plan
+    patient: str | None = None
+    clinic: str | None = None
+    source: str | None = None
+    printed: date | None = None
+    stash: Stash | None = None
+    units: Units = Units.ML
+    sections: frozenset[Section] = frozenset({Section.SCHEDULE})
+
+    def __post_init__(self) -> None:
+        """Refuse a stash section without a stash: that is a mistake in the caller."""
+        if Section.STASH in self.sections and self.stash is None:
+            raise ValueError("a report with the stash section needs a stash")
+
+    def shows(self, section: Section) -> bool:
+        """Return whether the report has a section."""
+        return section in self.sections

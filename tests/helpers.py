@@ -1,0 +1,85 @@
+"""Builders the tests share: plans from wall-clock times, reports rendered through the one interface."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from typer.testing import CliRunner
+
+from pumpplan.cli import app
+from pumpplan.core.engine import build_plan
+from pumpplan.core.model import Infusion, Plan, Rule
+from pumpplan.core.stash import Stash
+from pumpplan.core.units import Units
+from pumpplan.render import DEFAULT_ALARM, RenderOptions, render
+from pumpplan.render import stash_phrases as words
+from pumpplan.render.report import Report
+
+LA = ZoneInfo("America/Los_Angeles")
+BERLIN = ZoneInfo("Europe/Berlin")
+KOLKATA = ZoneInfo("Asia/Kolkata")
+ZONES = [LA, BERLIN, KOLKATA]
+STAMP = datetime(2030, 11, 1, 12, 0, tzinfo=UTC)
+# The common Mon/Wed/Fri course of six infusions at 10:00.
+SIX = ("2030-12-02 10:00", "2030-12-04 10:00", "2030-12-06 10:00", "2030-12-09 10:00", "2030-12-11 10:00",
+       "2030-12-13 10:00")  # fmt: skip
+
+
+def at(text: str, zone: ZoneInfo = LA) -> datetime:
+    """Return a wall-clock time such as '2030-12-02 10:00' in a zone."""
+    return datetime.fromisoformat(text).replace(tzinfo=zone)
+
+
+def minutes(n: float) -> timedelta:
+    """Return n minutes."""
+    return timedelta(minutes=n)
+
+
+def make_plan(
+    *times: str, zone: ZoneInfo = LA, rule: Rule | None = None, now: datetime | None = None
+) -> Plan:
+    """Build the plan for infusions starting at the given wall-clock times."""
+    rule = rule or Rule()
+    return build_plan([Infusion(at(t, zone), rule.infusion) for t in times], rule, zone, now)
+
+
+def plan_for(times: list[datetime], rule: Rule, zone: ZoneInfo) -> Plan:
+    """Build the plan for infusions at the given instants."""
+    return build_plan([Infusion(t, rule.infusion) for t in times], rule, zone)
+
+
+def text(report: Report, fmt: str, **options: object) -> str:
+    """Render a report in a text format through the renderers' one interface."""
+    out = render(report, fmt, RenderOptions(**options))  # type: ignore[arg-type]
+    assert isinstance(out, str)
+    return out
+
+
+def ics(
+    plan: Plan, *, stamp: datetime = STAMP, alarm: timedelta | None = DEFAULT_ALARM, owner: str | None = None
+) -> bytes:
+    """Render a plan's calendar, as the command does, through the renderers' one interface."""
+    out = render(Report(plan, patient=owner), "ics", RenderOptions(stamp=stamp, alarm=alarm))
+    assert isinstance(out, bytes)
+    return out
+
+
+def stash_lines(stash: Stash, plan: Plan, units: Units) -> list[str]:
+    """Return the whole stash in sentences: the need, the build-up and the storage."""
+    return [
+        *words.need_lines(stash, plan, units),
+        *words.build_up_lines(stash, units),
+        *words.storage_lines(stash, units),
+    ]
+
+
+def with_paper(page: str, paper: str) -> str:
+    """Return a handout fixed to a paper size ('letter' or 'A4'), as a printer set to it prints."""
+    return page.replace("</style>", f"@page {{ size: {paper}; }}\n</style>", 1)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Run pumpplan in-process and return exit code, stdout and stderr."""
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
