@@ -13,11 +13,12 @@ from pumpplan.core.storage import EPSILON_ML, FREEZER_MONTHS, Portion, add_month
 from pumpplan.core.units import Age, AgeUnit
 from pumpplan.errors import InputError
 
-# PRODUCT.md §5: infant intake 1-6 months is about 750 mL (25 oz) a day, range 570-900 mL.
+# Infant intake from 1 to 6 months: about 750 mL (25 oz) a day, range 570-900 mL (KellyMom,
+# 'How much expressed milk will my baby need?', checked 2026-11-26; docs/rules.md, Sources).
 TYPICAL_INTAKE_ML = 750.0
 INTAKE_RANGE_ML = (570.0, 900.0)
 
-# ASSUMPTIONS, not facts from PRODUCT.md §5. The words call the default yield and bottle
+# ASSUMPTIONS, not sourced facts (docs/rules.md, Sources). The words call the default yield and bottle
 # pumpplan's assumptions; the session cap shows as a number ("even 3 extra sessions a day").
 # An extra session on top of full breastfeeding is commonly said to give 1/2 to 2 oz; plan with
 # the cautious 1 oz, so that a stash planned on it is not short.

@@ -1,4 +1,4 @@
-"""Where stored milk waits and until when (CDC, PRODUCT.md §5): oldest first, never past its limit."""
+"""Where stored milk waits and until when (CDC; docs/rules.md): oldest first, never past its limit."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-# PRODUCT.md §5, CDC storage of fresh milk.
+# CDC, 'Proper Storage and Preparation of Breast Milk' (cdc.gov/breastfeeding, checked 2026-11-26):
+# fresh milk at room temperature, in the fridge and frozen; thawed milk in the fridge.
 ROOM_HOURS = 4
 FRIDGE_DAYS = 4
 FREEZER_MONTHS = 6  # best within 6 months; a plan never goes past it

@@ -1,4 +1,4 @@
-"""The schedule engine: the rule of PRODUCT.md §2, case by case."""
+"""The schedule engine: the rule of docs/rules.md, case by case."""
 
 from __future__ import annotations
 

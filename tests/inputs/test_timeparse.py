@@ -1,4 +1,4 @@
-"""Text to times, durations, quiet hours and zones (PRODUCT.md §2 and §3)."""
+"""Text to times, durations, quiet hours and zones (docs/rules.md, Input)."""
 
 from __future__ import annotations
 

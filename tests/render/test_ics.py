@@ -325,3 +325,15 @@ def test_spanish_export_reads_back_and_keeps_the_uids() -> None:
     spanish_uids = uids(data)
     i18n.use("en")
     assert uids(ics(plan, stamp=STAMP)) == spanish_uids
+
+
+def test_the_pump_before_a_back_to_back_infusion_gets_its_infusions_uid() -> None:
+    """Infusions at 10:00 and 11:00: the 11:00 infusion's pump, moved past the first, is 'before' 11:00."""
+    from pumpplan.render.ics import uid
+
+    plan = plan_at("America/Los_Angeles", "2030-12-02 10:00", "2030-12-02 11:00")
+    second = plan.infusions[1]
+    (pump,) = [e for e in plan.events if e.before_infusion and e.infusion == second]
+    assert pump.start == plan.infusions[0].end  # moved out of the 10:00 infusion
+    found = uids(ics(plan, stamp=STAMP))
+    assert uid(f"before {second.start.astimezone(UTC):%Y%m%dT%H%M%SZ}") in found

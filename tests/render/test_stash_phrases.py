@@ -185,7 +185,7 @@ def test_reminders_freeze_each_days_milk_and_thaw_the_evening_before() -> None:
 
 
 def test_the_storage_words_give_the_cdc_limits(course: Plan) -> None:
-    """The storage guidance states PRODUCT.md §5's CDC figures and nothing else."""
+    """The storage guidance states the CDC figures of docs/rules.md and nothing else."""
     lines = stash_lines(plan_stash(course, intake_ml=750, start_pumping=date(2030, 11, 25)), course, Units.ML)
     assert (
         "Storage (CDC): fresh milk keeps 4 h at room temperature and 4 days in the fridge; frozen, it is "
