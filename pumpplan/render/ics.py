@@ -27,6 +27,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from enum import StrEnum
 
 from icalendar import TRANSP, Alarm, Calendar
 from icalendar import Event as VEvent
@@ -42,7 +43,17 @@ PRODID = "-//pumpplan//pumpplan//EN"
 RESUME_LENGTH = timedelta(minutes=15)
 SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 UID_DOMAIN = "pumpplan"
-ALARMED = frozenset({EventKind.PUMP_KEEP, EventKind.PUMP_DUMP, EventKind.RESUME})
+PUMPING = frozenset({EventKind.PUMP_KEEP, EventKind.PUMP_DUMP})
+
+
+class Ring(StrEnum):
+    """When an event's reminder rings: before it, to get ready (pumping), or at its very start."""
+
+    NEVER = "never"
+    AHEAD = "ahead"  # --alarm before the event: time to get the pump ready
+    ON_TIME = "on-time"  # at the start and not a minute before: the resume must not invite an early feed
+
+
 EVENING = time(20)  # when the milk-storage reminders ring
 
 
@@ -57,7 +68,9 @@ class Entry:
     lines: tuple[str, ...]
     category: str
     transparent: bool
-    alarmed: bool
+    ring: Ring
+    # What an on-time reminder says; None to repeat the title.
+    ring_text: str | None = None
 
 
 def render_ics(report: Report, options: RenderOptions) -> bytes:
@@ -137,13 +150,13 @@ def _vevent(
         categories=["pumpplan", entry.category],
         transparency=TRANSP.TRANSPARENT if entry.transparent else TRANSP.OPAQUE,
     )
-    if alarm is not None and entry.alarmed:
-        text = (
-            _("{title} in {lead}").format(title=entry.title, lead=phrases.span(alarm))
-            if alarm
-            else entry.title
-        )
-        event.add_component(Alarm.new_display(description=text, trigger=-alarm))
+    if alarm is None or entry.ring is Ring.NEVER:
+        return event
+    if entry.ring is Ring.ON_TIME or not alarm:
+        text, trigger = entry.ring_text or entry.title, timedelta()
+    else:
+        text, trigger = _("{title} in {lead}").format(title=entry.title, lead=phrases.span(alarm)), -alarm
+    event.add_component(Alarm.new_display(description=text, trigger=trigger))
     return event
 
 
@@ -207,7 +220,8 @@ def _event_entry(plan: Plan, event: Event, seed: str) -> Entry:
         lines=(_advice(event.kind, until), milk, "", phrases.disclaimer()),
         category=category(event.kind),
         transparent=event.kind is EventKind.RESUME,
-        alarmed=event.kind in ALARMED,
+        ring=_ring(event.kind),
+        ring_text=_("You can breastfeed again now.") if event.kind is EventKind.RESUME else None,
     )
 
 
@@ -232,7 +246,7 @@ def _window_entry(plan: Plan, window: Window, footer: list[str]) -> Entry:
         lines=(*lines, "", *footer),
         category=category(None),
         transparent=True,
-        alarmed=False,
+        ring=Ring.NEVER,
     )
 
 
@@ -258,8 +272,15 @@ def _task_entry(plan: Plan, reminder: storage.Reminder, title: str, lines: tuple
         lines=(*lines, "", phrases.disclaimer()),
         category=_("Milk storage"),
         transparent=True,
-        alarmed=True,
+        ring=Ring.ON_TIME,
     )
+
+
+def _ring(kind: EventKind) -> Ring:
+    """Return when an event's reminder rings: pumping ahead, the resume on time, an infusion never."""
+    if kind in PUMPING:
+        return Ring.AHEAD
+    return Ring.ON_TIME if kind is EventKind.RESUME else Ring.NEVER
 
 
 def _advice(kind: EventKind, until: str) -> str:

@@ -18,7 +18,6 @@ from tests.helpers import ics, make_plan
 from tests.ics_readers import Seen, read_ical, read_icaljs, read_libical, read_vobject
 
 STAMP = datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC)
-ALARMED = {EventKind.PUMP_KEEP, EventKind.PUMP_DUMP, EventKind.RESUME}
 
 
 def plan_at(zone: str, *starts: str) -> Plan:
@@ -50,10 +49,15 @@ PLANS = {
 
 def expected(plan: Plan, alarm: timedelta | None = timedelta(minutes=10)) -> list[tuple[object, ...]]:
     """Return what a reader should see: every event and window, from the plan alone."""
-    lead = () if alarm is None else (-round(alarm / timedelta(minutes=1)),)
+
+    def rings(kind: EventKind) -> tuple[int, ...]:
+        """Pumping rings ``alarm`` ahead; the resume at its instant, never before; an infusion never."""
+        if alarm is None or kind is EventKind.INFUSION:
+            return ()
+        return (0,) if kind is EventKind.RESUME else (-round(alarm / timedelta(minutes=1)),)
+
     rows = [
-        (e.start, e.end or e.start + RESUME_LENGTH, phrases.title(e.kind), lead if e.kind in ALARMED else ())
-        for e in plan.events
+        (e.start, e.end or e.start + RESUME_LENGTH, phrases.title(e.kind), rings(e.kind)) for e in plan.events
     ]
     rows += [(w.start, w.end, window_title(), ()) for w in plan.windows]
     return sorted(rows, key=lambda row: (row[0], row[1], str(row[2])))
@@ -109,12 +113,13 @@ def test_no_alarms_when_alarm_is_none() -> None:
 
 
 def test_alarm_lead_time_is_the_one_asked_for() -> None:
-    """A 30-minute lead time gives TRIGGER:-PT30M on every pumping session and resume."""
+    """A 30-minute lead time gives TRIGGER:-PT30M on every pumping session; the resume rings on time."""
     plan = PLANS["berlin-spring"]()
     data = ics(plan, stamp=STAMP, alarm=timedelta(minutes=30))
-    alarmed = sum(plan.count(kind) for kind in ALARMED)
-    assert data.count(b"TRIGGER:-PT30M\r\n") == alarmed
-    assert data.count(b"ACTION:DISPLAY\r\n") == alarmed
+    pumping = plan.count(EventKind.PUMP_KEEP) + plan.count(EventKind.PUMP_DUMP)
+    assert data.count(b"TRIGGER:-PT30M\r\n") == pumping
+    assert data.count(b"TRIGGER:P0D\r\n") == plan.count(EventKind.RESUME) == 1
+    assert data.count(b"ACTION:DISPLAY\r\n") == pumping + 1
     assert seen(read_ical(data)) == expected(plan, alarm=timedelta(minutes=30))
 
 
@@ -337,3 +342,14 @@ def test_the_pump_before_a_back_to_back_infusion_gets_its_infusions_uid() -> Non
     assert pump.start == plan.infusions[0].end  # moved out of the 10:00 infusion
     found = uids(ics(plan, stamp=STAMP))
     assert uid(f"before {second.start.astimezone(UTC):%Y%m%dT%H%M%SZ}") in found
+
+
+@pytest.mark.parametrize("lead", [timedelta(minutes=10), timedelta(hours=1), timedelta()])
+def test_the_resume_rings_at_the_resume_and_says_she_can_breastfeed_now(lead: timedelta) -> None:
+    """Whatever the pumping lead, the resume's reminder rings at its instant, never before it."""
+    plan = PLANS["los-angeles-fall-repeated-hour"]()
+    (resume,) = [e for e in read_ical(ics(plan, alarm=lead)) if e.summary == phrases.title(EventKind.RESUME)]
+    assert resume.alarms == (0,)
+    assert resume.start == plan.resume
+    text = ics(plan, alarm=lead).decode().replace("\r\n ", "")
+    assert "DESCRIPTION:You can breastfeed again now.\r\nTRIGGER:P0D" in text
