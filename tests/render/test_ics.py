@@ -12,7 +12,8 @@ import pytest
 from pumpplan import i18n
 from pumpplan.core.model import EventKind, Plan
 from pumpplan.render import phrases
-from pumpplan.render.ics import RESUME_LENGTH, sequence_for, window_title
+from pumpplan.render.ics import sequence_for
+from pumpplan.render.ics_entries import RESUME_LENGTH, window_title
 from pumpplan.render.vtimezone import offset_changes, vtimezone
 from tests.helpers import ics, make_plan
 from tests.ics_readers import Seen, read_ical, read_icaljs, read_libical, read_vobject
