@@ -20,9 +20,10 @@ from pumpplan.core.units import LEAST_PER_SESSION_ML, MOST_PER_SESSION_ML, durat
 from pumpplan.errors import InputError, reject_control_chars, shown
 from pumpplan.inputs import series
 from pumpplan.inputs.protocol import RULE_LENGTHS, Protocol, load_protocol
+from pumpplan.inputs.region import in_united_states
 from pumpplan.inputs.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
 from pumpplan.inputs.volume import default_units, parse_age, parse_units, parse_volume
-from pumpplan.render.report import Report, Section
+from pumpplan.render.report import Report, Section, Support
 
 if TYPE_CHECKING:
     from pumpplan.core.stash import Stash
@@ -93,6 +94,10 @@ def report(
         stash=milk_stash(request, plan, now) if Section.STASH in sections else None,
         units=units,
         sections=sections,
+        rule_owner=protocol.clinic,
+        support=Support(
+            in_united_states(plan.zone.key, environ or {}), protocol.support, protocol.call_us_if
+        ),
     )
 
 

@@ -79,7 +79,7 @@ def with_paper(page: str, paper: str) -> str:
     return page.replace("</style>", f"@page {{ size: {paper}; }}\n</style>", 1)
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    """Run pumpplan in-process and return exit code, stdout and stderr."""
-    result = CliRunner().invoke(app, list(args))
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """Run pumpplan in-process, with some environment variables, and return exit code, stdout, stderr."""
+    result = CliRunner().invoke(app, list(args), env=env)
     return result.exit_code, result.stdout, result.stderr

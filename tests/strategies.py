@@ -37,3 +37,30 @@ def starts(draw: st.DrawFn) -> list[datetime]:
     for gap in gaps:
         times.append(times[-1] + timedelta(minutes=gap))
     return [t.replace(second=0, microsecond=0) for t in times]
+
+
+@st.composite
+def odd_rules(draw: st.DrawFn) -> Rule:
+    """Draw any rule the command accepts, including ones whose pre-pump and infusion outlast the cadence."""
+    every = timedelta(minutes=draw(st.integers(30, 300)))
+    return Rule(
+        infusion=timedelta(minutes=draw(st.integers(10, 180))),
+        pump_before=timedelta(minutes=draw(st.integers(5, 180))),
+        dump=timedelta(hours=draw(st.integers(1, 72))),
+        pump_every=every,
+        session=timedelta(minutes=draw(st.integers(1, int(every / timedelta(minutes=1))))),
+        quiet=draw(st.sampled_from([None, QuietHours(time(23), time(6))])),
+    )
+
+
+@st.composite
+def courses(draw: st.DrawFn) -> tuple[list[datetime], Rule]:
+    """Draw a rule and up to eight infusions: back to back, a few minutes apart, or days apart."""
+    rule: Rule = draw(st.one_of(rules(), odd_rules()))
+    bounds = datetime(2030, 1, 1), datetime(2031, 12, 31)  # noqa: DTZ001
+    times = [draw(st.datetimes(*bounds)).replace(tzinfo=UTC, second=0, microsecond=0)]
+    # The gap from one infusion's end to the next one's start.
+    pauses = st.one_of(st.just(0), st.integers(1, 19), st.integers(20, 6 * 24 * 60))
+    for pause in draw(st.lists(pauses, max_size=7)):
+        times.append(times[-1] + rule.infusion + timedelta(minutes=pause))
+    return times, rule

@@ -163,7 +163,7 @@ def test_spanish_plan_has_spanish_dates_and_words() -> None:
         "Infusión de ketamina",
         "Extraer la leche y desecharla",
         "Regla:",
-        "No es consejo médico",
+        "No es un consejo médico",
     ):
         assert text in result.stdout
     assert "Mon" not in result.stdout

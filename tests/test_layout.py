@@ -69,7 +69,7 @@ EDITS = {
         "FRIDGE_DAYS = 4",
         "FRIDGE_DAYS = 3",
         [["plan", "-f", "html"], ["plan", "-f", "ics"], ["stash", "-f", "plain"]],
-        ["up to 3 days", "3 days in the fridge", "3 days in the fridge"],
+        ["up to 3 days", "3 days in the fridge", "up to 3 days"],
     ),
 }
 

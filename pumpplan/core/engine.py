@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from pumpplan.core.model import (
     MAX_NIGHT_GAP,
     SHORT_FEEDING_GAP,
+    UNUSUALLY_SHORT_WINDOW,
     Event,
     EventKind,
     Infusion,
@@ -52,14 +53,18 @@ def build_plan(
     pre_pumps = _pre_pumps(ordered, rule)
     events = [*_infusion_events(ordered, pre_pumps, windows, rule), *_resumes(windows)]
     pump_times = sorted(pre_pumps.values())
-    for index, window in enumerate(windows):
-        previous_end = windows[index - 1].end if index else None
+    anchors = _anchors(windows, pre_pumps)
+    for window, anchor in zip(windows, anchors, strict=True):
         events += [
-            Event(EventKind.PUMP_DUMP, t, t + rule.session, window=window)
-            for t in _dump_times(window, previous_end, pre_pumps, pump_times, rule, zone)
+            Event(EventKind.PUMP_DUMP, t, _session_end(t, rule.session, ordered), window=window)
+            for t in _dump_times(window, anchor, pump_times, rule, zone)
         ]
     events.sort(key=lambda e: (e.start, _RANK[e.kind]))
-    notices = _notices(ordered, pre_pumps, windows, zone, now)
+    removals = [e.start for e in events if e.kind in (EventKind.PUMP_KEEP, EventKind.PUMP_DUMP)]
+    gaps = _long_gaps(windows, anchors, removals, rule, zone)
+    notices = _notices(
+        ordered, pre_pumps, windows, zone, now, (*gaps, *_rule_notices(rule, ordered[0].start))
+    )
     return Plan(rule, zone, ordered, windows, tuple(events), notices)
 
 
@@ -85,7 +90,10 @@ def _pre_pumps(infusions: Sequence[Infusion], rule: Rule) -> dict[Infusion, date
 
     An infusion that follows the previous one back to back gets no pump before it.
     """
-    pumps = {i: _after_infusions(i.start - rule.pump_before, infusions) for i in infusions}
+    pumps = {
+        infusion: _after_infusions(infusion.start - rule.pump_before, rule.session, infusions[:index])
+        for index, infusion in enumerate(infusions)
+    }
     return {infusion: pump for infusion, pump in pumps.items() if pump < infusion.start}
 
 
@@ -122,22 +130,26 @@ def _resumes(windows: Sequence[Window]) -> list[Event]:
     return [Event(EventKind.RESUME, w.end, None, window=w) for w in windows]
 
 
+def _anchors(windows: Sequence[Window], pre_pumps: dict[Infusion, datetime]) -> list[datetime]:
+    """Return where each window's cadence starts: the last milk removal before it.
+
+    That is its first pre-infusion pump, or the previous resume if that came later.
+    """
+    anchors = []
+    for index, window in enumerate(windows):
+        first = pre_pumps.get(window.infusions[0], window.start)
+        anchors.append(max(first, windows[index - 1].end) if index else first)
+    return anchors
+
+
 def _dump_times(
-    window: Window,
-    previous_end: datetime | None,
-    pre_pumps: dict[Infusion, datetime],
-    pump_times: Sequence[datetime],
-    rule: Rule,
-    zone: ZoneInfo,
+    window: Window, start: datetime, pump_times: Sequence[datetime], rule: Rule, zone: ZoneInfo
 ) -> list[datetime]:
     """Return the pump-and-dump times that keep the cadence inside one window.
 
-    The cadence runs from the last milk removal before the window (its first
-    pre-infusion pump, or the previous resume if that came later) through every
-    pre-infusion pump inside the window, to the resume at its end.
+    The cadence runs from ``start`` through every pre-infusion pump inside the window,
+    to the resume at its end.
     """
-    first = pre_pumps.get(window.infusions[0], window.start)
-    start = max(first, previous_end) if previous_end else first
     fixed = pump_times[bisect_right(pump_times, start) : bisect_left(pump_times, window.end)]
     anchors = [start, *fixed, window.end]
     times: list[datetime] = []
@@ -154,7 +166,8 @@ def _fill(begin: datetime, finish: datetime, window: Window, rule: Rule, zone: Z
         following = _next_session(t, rule, zone)
         if finish - following < rule.pump_every / 3:
             following = _balanced(t, finish, following, rule, zone)
-        following = _after_infusions(following, window.infusions)
+        # Never before the window (that milk would be kept, and the session dropped), never in an infusion.
+        following = _after_infusions(max(following, window.start), rule.session, window.infusions)
         times.append(following)
         t = following
     return times
@@ -196,13 +209,47 @@ def _balanced(begin: datetime, finish: datetime, regular: datetime, rule: Rule, 
     return regular
 
 
-def _after_infusions(moment: datetime, infusions: Sequence[Infusion]) -> datetime:
-    """Move a session that would fall during an infusion (or back-to-back ones) past their end."""
-    index = bisect_right(infusions, moment, key=lambda i: i.start) - 1
-    while 0 <= index < len(infusions) and infusions[index].start <= moment < infusions[index].end:
+def _after_infusions(moment: datetime, length: timedelta, infusions: Sequence[Infusion]) -> datetime:
+    """Move a session whose span would overlap an infusion (or back-to-back ones) to its end."""
+    while True:
+        # The last infusion that starts before the session would end; earlier ones end earlier still.
+        index = bisect_left(infusions, moment + length, key=lambda i: i.start) - 1
+        if index < 0 or infusions[index].end <= moment:
+            return moment
         moment = infusions[index].end
-        index += 1
-    return moment
+
+
+def _session_end(start: datetime, length: timedelta, infusions: Sequence[Infusion]) -> datetime:
+    """Return when a session ends: after its length, or when the next infusion starts, if sooner."""
+    index = bisect_right(infusions, start, key=lambda i: i.start)
+    if index < len(infusions) and infusions[index].start < start + length:
+        return infusions[index].start
+    return start + length
+
+
+def _long_gaps(
+    windows: Sequence[Window],
+    anchors: Sequence[datetime],
+    removals: Sequence[datetime],
+    rule: Rule,
+    zone: ZoneInfo,
+) -> list[Notice]:
+    """Return each stretch of a window's cadence longer than the allowed step: no room was left to pump."""
+    gaps = []
+    for window, anchor in zip(windows, anchors, strict=True):
+        inside = removals[bisect_left(removals, anchor) : bisect_left(removals, window.end)]
+        # The anchor is a removal too: a pump, or the previous resume's feed.
+        for begin, finish in itertools.pairwise(sorted({anchor, *inside, window.end})):
+            if finish - begin > allowed_gap(begin, rule, zone):
+                gaps.append(Notice(WarningKind.LONG_GAP, begin, finish))
+    return gaps
+
+
+def _rule_notices(rule: Rule, first: datetime) -> list[Notice]:
+    """Return what is unusual about the rule itself: a window far shorter than usual."""
+    if rule.dump < UNUSUALLY_SHORT_WINDOW:
+        return [Notice(WarningKind.SHORT_RULE, first)]
+    return []
 
 
 def _notices(
@@ -211,9 +258,10 @@ def _notices(
     windows: Sequence[Window],
     zone: ZoneInfo,
     now: datetime | None,
+    found: Sequence[Notice] = (),
 ) -> tuple[Notice, ...]:
-    """Collect what the patient should notice about the plan."""
-    notices: list[Notice] = []
+    """Collect what the patient should notice about the plan, with the notices ``found`` already."""
+    notices: list[Notice] = list(found)
     past = [i for i in infusions if now is not None and i.start < now]
     if past:
         notices.append(Notice(WarningKind.PAST, past[0].start, infusions=len(past)))

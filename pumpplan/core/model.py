@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 MAX_NIGHT_GAP = timedelta(hours=5)
 # A break between two windows shorter than this is too short to breastfeed in comfortably.
 SHORT_FEEDING_GAP = timedelta(hours=2)
+# A window set far below the usual 48 h (a typed '4' for '48', say) is warned about.
+UNUSUALLY_SHORT_WINDOW = timedelta(hours=24)
 
 
 class EventKind(StrEnum):
@@ -33,6 +35,8 @@ class WarningKind(StrEnum):
     CLOCK_CHANGE = "clock-change"
     PAST = "past"
     PUMP_IN_WINDOW = "pump-in-window"
+    LONG_GAP = "long-gap"  # infusions left no room to pump within the cadence
+    SHORT_RULE = "short-rule"  # the window is far shorter than the usual 48 h
 
 
 @dataclass(frozen=True)

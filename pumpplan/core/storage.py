@@ -11,10 +11,15 @@ from enum import StrEnum
 # CDC, 'Proper Storage and Preparation of Breast Milk' (cdc.gov/breastfeeding, checked 2026-11-26):
 # fresh milk at room temperature, in the fridge and frozen; thawed milk in the fridge.
 ROOM_HOURS = 4
+ROOM_MAX_F, ROOM_MAX_C = 77, 25
 FRIDGE_DAYS = 4
+FRIDGE_F, FRIDGE_C = 40, 4
 FREEZER_MONTHS = 6  # best within 6 months; a plan never goes past it
 FREEZER_MONTHS_ACCEPTABLE = 12
-THAWED_HOURS = 24
+FREEZER_F, FREEZER_C = 0, -18
+THAWED_HOURS = 24  # in the fridge, counted from when it is fully thawed
+THAWED_ROOM_HOURS = (1, 2)
+LEFTOVER_HOURS = 2  # after the baby finishes a feed
 
 EPSILON_ML = 1e-6  # below this an amount is rounding noise, not milk
 _DAY = timedelta(days=1)
@@ -31,9 +36,10 @@ class Storage(StrEnum):
 class Portion:
     """Part of one day's pumped milk, stored one way and used on one day (spare when ``used`` is None).
 
-    ``use_by`` is the last day it may be used, to the end of that day; a frozen
-    portion is frozen on ``freeze_on`` (the day it is pumped is best), at the
-    latest on ``freeze_by``, and thawed in the fridge on the evening of ``thaw_on``.
+    ``use_by`` is the last day it may be used, to the end of that day. A frozen
+    portion is frozen the day it is pumped (``freeze_on``, and ``freeze_by``: there is
+    no later day, so that fridge time and thawed time never add up past CDC's limits)
+    and thawed in the fridge on the evening of ``thaw_on``, the day before it is used.
     """
 
     pumped: date
@@ -57,15 +63,13 @@ class ReminderKind(StrEnum):
 class Reminder:
     """A day's storage task, for calendars: freeze the day's milk, or thaw tomorrow's the evening before.
 
-    ``pumped`` names the days whose milk it is, oldest first; ``latest`` is the
-    last day a freeze may wait for.
+    ``pumped`` names the days whose milk it is, oldest first.
     """
 
     kind: ReminderKind
     day: date
     ml: float
     pumped: tuple[date, ...]
-    latest: date | None = None
 
 
 def allocate(
@@ -108,7 +112,7 @@ def portion(pumped: date, ml: float, used: date) -> Portion:
         return Portion(pumped, ml, Storage.FRIDGE, fridge_use_by(pumped), used)
     return Portion(
         pumped, ml, Storage.FREEZER, freezer_use_by(pumped), used,
-        freeze_on=pumped, freeze_by=fridge_use_by(pumped), thaw_on=used - _DAY,
+        freeze_on=pumped, freeze_by=pumped, thaw_on=used - _DAY,
     )  # fmt: skip
 
 
@@ -116,7 +120,7 @@ def spare(pumped: date, ml: float) -> Portion:
     """Return milk no window needs: frozen the day it is pumped."""
     return Portion(
         pumped, ml, Storage.FREEZER, freezer_use_by(pumped), None,
-        freeze_on=pumped, freeze_by=fridge_use_by(pumped),
+        freeze_on=pumped, freeze_by=pumped,
     )  # fmt: skip
 
 
@@ -157,8 +161,4 @@ def reminders(portions: Iterable[Portion]) -> tuple[Reminder, ...]:
 
 def _reminder(kind: ReminderKind, day: date, portions: Sequence[Portion]) -> Reminder:
     """Return one day's reminder, adding up its portions."""
-    pumped = tuple(sorted({p.pumped for p in portions}))
-    latest = min((p.freeze_by for p in portions if p.freeze_by), default=None)
-    return Reminder(
-        kind, day, sum(p.ml for p in portions), pumped, latest if kind is ReminderKind.FREEZE else None
-    )
+    return Reminder(kind, day, sum(p.ml for p in portions), tuple(sorted({p.pumped for p in portions})))

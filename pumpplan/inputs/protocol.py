@@ -27,6 +27,7 @@ SECTIONS = {
     "clinic": {"name", "phone"},
     "rule": {*RULE_LENGTHS, "quiet"},
     "source": {"title", "date", "url"},
+    "support": {"lines", "call_us_if"},
 }
 EXAMPLE = """\
 [clinic]
@@ -56,6 +57,9 @@ class Protocol:
     source_date: date | None = None
     url: str | None = None
     rule: Mapping[str, str] = field(default_factory=dict)
+    # The clinic's own support lines (replacing the national ones) and when to call it.
+    support: tuple[str, ...] = ()
+    call_us_if: str | None = None
 
     @property
     def citation(self) -> str | None:
@@ -89,7 +93,7 @@ def load_protocol(path: Path | None, config_dir: Path) -> Protocol:
 def _protocol(table: dict[str, Any], name: str) -> Protocol:
     """Check the table's keys and values and build the Protocol."""
     _check_keys(table, name)
-    clinic, rule, source = (table.get(section, {}) for section in ("clinic", "rule", "source"))
+    clinic, rule, source, support = (table.get(s, {}) for s in ("clinic", "rule", "source", "support"))
     when = source.get("date")
     if when is not None and not isinstance(when, date):
         raise InputError(
@@ -102,7 +106,17 @@ def _protocol(table: dict[str, Any], name: str) -> Protocol:
         source_date=when,
         url=_text(source, "url", name, "source"),
         rule={key: _rule_value(key, value, name) for key, value in rule.items()},
+        support=_lines(support, name),
+        call_us_if=_text(support, "call_us_if", name, "support"),
     )
+
+
+def _lines(support: dict[str, Any], name: str) -> tuple[str, ...]:
+    """Return the clinic's support lines: a list of short texts."""
+    lines = support.get("lines", [])
+    if not isinstance(lines, list) or not all(isinstance(line, str) and line.strip() for line in lines):
+        raise InputError(f'{name}: support.lines must be a list of texts, e.g. lines = ["Call us: 555-0100"]')
+    return tuple(reject_control_chars(line.strip(), f"{name}: support.lines") for line in lines)
 
 
 def _check_keys(table: dict[str, Any], name: str) -> None:

@@ -13,7 +13,7 @@ from pumpplan.core import stash as st
 from pumpplan.core import storage
 from pumpplan.core.model import Event, Plan
 from pumpplan.render import RenderOptions
-from pumpplan.render.phrases import title, warnings
+from pumpplan.render.phrases import disclaimer, title, warnings
 from pumpplan.render.report import Report, Section
 
 SCHEMA = "pumpplan/1"
@@ -22,6 +22,8 @@ SCHEMA = "pumpplan/1"
 def render_json(report: Report, options: RenderOptions) -> str:
     """Render the plan as the stable ``pumpplan/1`` JSON contract, with the stash when it has one."""
     document = plan_document(report.plan)
+    document["disclaimer"] = disclaimer()
+    document["rule_source"] = {"clinic": report.rule_owner, "citation": report.source}
     if report.stash is not None and report.shows(Section.STASH):
         document["stash"] = stash_document(report.stash, report.plan)
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from html import escape
@@ -10,9 +11,10 @@ from importlib.resources import files
 
 from pumpplan.core.model import Event, EventKind, Plan
 from pumpplan.i18n import _, language
-from pumpplan.render import RenderOptions, phrases, stash_phrases
+from pumpplan.render import RenderOptions, guidance, phrases, stash_phrases
 from pumpplan.render.report import Report, Section
 
+_PHONE = re.compile(r"\b[0-9A-Z]+(?:-[0-9A-Z]+){2,}\b")
 BLANK = '<span class="blank"></span>'
 
 
@@ -46,7 +48,8 @@ def render_html(report: Report, options: RenderOptions) -> str:
             _about(report),
             _checklist(plan),  # the handout is the whole plan, whatever the command
             _stash(report),
-            _notes(plan),
+            _notes(report),
+            _help(report),
             f'<footer class="disclaimer">{escape(phrases.disclaimer())}</footer>',
         ]
     )
@@ -54,7 +57,7 @@ def render_html(report: Report, options: RenderOptions) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(language())}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>\n{_stylesheet()}</style>\n</head>\n"
+        f"<title>{escape(title)}</title>\n<style>\n{_stylesheet()}{_page_boxes(report)}</style>\n</head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     )
 
@@ -63,6 +66,26 @@ def render_html(report: Report, options: RenderOptions) -> str:
 def _stylesheet() -> str:
     """Return the handout's stylesheet, shipped next to this module."""
     return files(__package__).joinpath("handout.css").read_text(encoding="utf-8")
+
+
+def _page_boxes(report: Report) -> str:
+    """Return the margins every printed page carries: whose plan, the page number, the disclaimer.
+
+    With its own margin boxes, the browser prints none of its own (no file path, no date).
+    """
+    who = f"{phrases.heading()}: {report.patient}" if report.patient else phrases.heading()
+    before, _sep, rest = _("Page {page} of {pages}").partition("{page}")
+    between, _sep, after = rest.partition("{pages}")
+    number = f"{_css_text(before)} counter(page) {_css_text(between)} counter(pages) {_css_text(after)}"
+    return (
+        f"@page {{ @top-left {{ content: {_css_text(who)}; }} @bottom-right {{ content: {number}; }}\n"
+        f"        @bottom-left {{ content: {_css_text(phrases.disclaimer())}; }} }}\n"
+    )
+
+
+def _css_text(text: str) -> str:
+    """Return text as a CSS string that no character of it can end, even '</style>'."""
+    return '"' + "".join(ch if ch.isalnum() or ch in " ,.:;'()-" else f"\\{ord(ch):X} " for ch in text) + '"'
 
 
 def _header(report: Report) -> str:
@@ -189,22 +212,38 @@ def _stash(report: Report) -> str:
     return f'<section class="stash"><h2>{escape(stash_phrases.heading())}</h2><ul>{items}</ul></section>'
 
 
-def _notes(plan: Plan) -> str:
+def _notes(report: Report) -> str:
     """Return the storage guidance and the plan's warnings."""
     rows = "".join(
         f"<div><dt>{escape(place)}</dt><dd>{escape(how)}</dd></div>"
-        for place, how in phrases.storage_guidance()
+        for place, how in guidance.storage_guidance()
     )
-    title, source = (
-        escape(_("Storing the milk you keep")),
-        escape(_("Source: CDC, storage of freshly pumped breast milk.")),
-    )
+    title, source = escape(_("Storing the milk you keep")), escape(guidance.storage_source())
     notes = [f'<div class="storage"><h2>{title}</h2><dl>{rows}</dl><p class="source">{source}</p></div>']
-    if plan.warnings:
-        items = "".join(f"<li>{escape(text)}</li>" for text in phrases.warnings(plan))
+    if report.plan.warnings:
+        items = "".join(f"<li>{escape(text)}</li>" for text in phrases.warnings(report.plan))
         note = escape(_("Please note"))
         notes.append(f'<div class="warnings"><h2>{note}</h2><ul>{items}</ul></div>')
     return f'<section class="notes">{"".join(notes)}</section>'
+
+
+def _help(report: Report) -> str:
+    """Return whose rule this is and why, and where to find help: short lines, kind in tone."""
+    blocks = (
+        (_("About this plan"), guidance.about_lines(report, printed=True), "about-plan"),
+        (_("Why wait?"), guidance.why_lines(), "why"),
+        (_("Help is there"), guidance.support_lines(report), "support"),
+    )
+    parts = []
+    for title, lines, css in blocks:
+        items = "".join(f"<li>{_unbroken_numbers(escape(line))}</li>" for line in lines)
+        parts.append(f'<div class="{css}"><h2>{escape(title)}</h2><ul>{items}</ul></div>')
+    return f'<section class="help">{"".join(parts)}</section>'
+
+
+def _unbroken_numbers(text: str) -> str:
+    """Keep a phone number such as 1-833-852-6262 on one line: a number broken at a hyphen is misread."""
+    return _PHONE.sub(lambda match: f'<span class="nowrap">{match[0]}</span>', text)
 
 
 def _dated(moment: date) -> str:

@@ -15,6 +15,7 @@ from pumpplan.core import storage
 from pumpplan.core.model import Event, EventKind, Plan, Window
 from pumpplan.i18n import _
 from pumpplan.render import phrases, stash_phrases
+from pumpplan.render.guidance import about_lines, fresh_milk_keeps, storage_sentences, storage_source
 from pumpplan.render.report import Report, Section
 
 RESUME_LENGTH = timedelta(minutes=15)
@@ -67,12 +68,12 @@ def category(kind: EventKind | None) -> str:
 
 def entries(report: Report) -> list[Entry]:
     """Return every entry of a report's calendar, sorted by start."""
-    return sorted([*_plan_entries(report.plan), *_storage_entries(report)], key=lambda e: e.start)
+    return sorted([*_plan_entries(report), *_storage_entries(report)], key=lambda e: e.start)
 
 
-def _plan_entries(plan: Plan) -> list[Entry]:
+def _plan_entries(report: Report) -> list[Entry]:
     """Return the calendar's events, sorted by start, each window before what starts with it."""
-    footer = _footer(plan)
+    plan, footer = report.plan, _footer(report)
     entries = [_window_entry(plan, window, footer) for window in plan.windows]
     for event, seed in zip(plan.events, _seeds(plan), strict=True):
         entries.append(_event_entry(plan, event, seed))
@@ -144,7 +145,7 @@ def _storage_entries(report: Report) -> list[Entry]:
     """Return the evening reminders to freeze a day's milk or thaw the next day's, with the stash."""
     if report.stash is None or not report.shows(Section.STASH):
         return []
-    guidance = tuple(stash_phrases.storage_lines(report.stash, report.units)[:1])
+    guidance = (*storage_sentences(), storage_source())
     return [
         _task_entry(report.plan, reminder, stash_phrases.reminder_text(reminder, report.units), guidance)
         for reminder in storage.reminders(report.stash.portions)
@@ -178,7 +179,7 @@ def _advice(kind: EventKind, until: str) -> str:
     match kind:
         case EventKind.PUMP_KEEP:
             keep = _("Pump and keep this milk: it is from before the infusion.")
-            return f"{keep} {phrases.fresh_milk_keeps()}"
+            return f"{keep} {fresh_milk_keeps()}"
         case EventKind.INFUSION:
             return _("Ketamine infusion. No breastfeeding from its start until {until}.").format(until=until)
         case EventKind.PUMP_DUMP:
@@ -193,9 +194,10 @@ def _window_warnings(plan: Plan, window: Window) -> list[str]:
     return [_("Note: {warning}").format(warning=phrases.warning(notice, plan)) for notice in notices]
 
 
-def _footer(plan: Plan) -> list[str]:
-    """Return the rule and the disclaimer, the end of a window's description."""
-    return [_("Rule:"), *phrases.rule_lines(plan), "", phrases.disclaimer()]
+def _footer(report: Report) -> list[str]:
+    """Return the rule, whose it is, and the disclaimer: the end of a window's description."""
+    rule = [*phrases.rule_lines(report.plan), *phrases.source_line(report), *about_lines(report)]
+    return [_("Rule:"), *rule, "", phrases.disclaimer()]
 
 
 def _utc(moment: datetime) -> str:

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from itertools import groupby
 
-from pumpplan.core import storage
 from pumpplan.core.model import MAX_NIGHT_GAP, Event, EventKind, Notice, Plan, WarningKind
 from pumpplan.core.units import Units, format_volume
 from pumpplan.i18n import _, n_, p_
@@ -20,9 +19,7 @@ def heading() -> str:
 
 def disclaimer() -> str:
     """Return the one-line disclaimer every human output ends with."""
-    return _(
-        "Not medical advice: pumpplan applies your clinic's protocol; confirm this plan with your provider."
-    )
+    return _("Not medical advice: check this plan with your clinic.")
 
 
 def title(kind: EventKind) -> str:
@@ -198,6 +195,16 @@ def warning(notice: Notice, plan: Plan) -> str:
                 "The pump at {start} before the infusion at {time} falls inside the previous window: "
                 "discard that milk."
             ).format(start=when(start), time=clock(end))
+        case WarningKind.LONG_GAP:
+            return _(
+                "No time to pump from {start} to {end} ({length}): an infusion is in the way. "
+                "Pump as soon as you can."
+            ).format(start=when(start), end=when(end), length=length)
+        case WarningKind.SHORT_RULE:
+            return _(
+                "The time without breastfeeding is set to {length} after each infusion. The usual is 48 h. "
+                "Check that this is what your clinic told you."
+            ).format(length=hours(plan.rule.dump))
 
 
 def warnings(plan: Plan) -> list[str]:
@@ -209,38 +216,3 @@ def by_day(plan: Plan) -> Iterator[tuple[date, list[Event]]]:
     """Yield the plan's events grouped by local calendar day."""
     for key, events in groupby(plan.events, key=lambda e: plan.local(e.start).date()):
         yield key, list(events)
-
-
-def storage_guidance() -> list[tuple[str, str]]:
-    """Return the CDC's storage times for freshly pumped milk, as (place, how long)."""
-    return [
-        (
-            _("Room temperature"),
-            n_("up to {count} hour", "up to {count} hours", storage.ROOM_HOURS).format(
-                count=storage.ROOM_HOURS
-            ),
-        ),
-        (
-            _("Fridge"),
-            n_("up to {count} day", "up to {count} days", storage.FRIDGE_DAYS).format(
-                count=storage.FRIDGE_DAYS
-            ),
-        ),
-        (
-            _("Freezer"),
-            _("best within {best} months; up to {acceptable} months is acceptable").format(
-                best=storage.FREEZER_MONTHS, acceptable=storage.FREEZER_MONTHS_ACCEPTABLE
-            ),
-        ),
-        (
-            _("Thawed milk"),
-            _("up to {hours} hours in the fridge; never refreeze it").format(hours=storage.THAWED_HOURS),
-        ),
-    ]
-
-
-def fresh_milk_keeps() -> str:
-    """Return how long fresh milk keeps, in one sentence (CDC)."""
-    return _(
-        "Fresh milk keeps {room} h at room temperature or {fridge} days in the fridge; freeze it for longer."
-    ).format(room=storage.ROOM_HOURS, fridge=storage.FRIDGE_DAYS)

@@ -20,10 +20,20 @@ class Section(StrEnum):
 
 
 @dataclass(frozen=True)
+class Support:
+    """Where she finds help: the clinic's own lines, else the national lines where she lives."""
+
+    united_states: bool = False
+    clinic_lines: tuple[str, ...] = ()
+    call_us_if: str | None = None
+
+
+@dataclass(frozen=True)
 class Report:
     """A plan and what the outputs print around it: who it is for, the clinic, its source.
 
-    ``sections`` says what to show; the stash section needs a ``stash``.
+    ``sections`` says what to show; the stash section needs a ``stash``. ``rule_owner`` names
+    the clinic whose settings file gave the rule; None means pumpplan's usual rule.
     """
 
     plan: Plan
@@ -34,6 +44,8 @@ class Report:
     stash: Stash | None = None
     units: Units = Units.ML
     sections: frozenset[Section] = frozenset({Section.SCHEDULE})
+    rule_owner: str | None = None
+    support: Support = Support()
 
     def __post_init__(self) -> None:
         """Refuse a stash section without a stash: that is a mistake in the caller."""

@@ -11,6 +11,7 @@ from pumpplan.core import storage
 from pumpplan.core.model import Plan
 from pumpplan.core.units import Units
 from pumpplan.i18n import _, n_
+from pumpplan.render.guidance import storage_sentences, storage_source
 from pumpplan.render.phrases import day, span, volume, when
 from pumpplan.render.report import Report, Section
 
@@ -170,18 +171,9 @@ def build_up_lines(stash: st.Stash, units: Units) -> list[str]:
 def storage_lines(stash: st.Stash, units: Units) -> list[str]:
     """Return the CDC storage limits, then what to do with each day's pumped milk, oldest first."""
     lines = [
-        _(
-            "Storage (CDC): fresh milk keeps {room} h at room temperature and {fridge} days in the "
-            "fridge; frozen, it is best within {best} months (up to {acceptable} is acceptable). Thaw it in "
-            "the fridge the night before, use thawed milk within {thawed} h and never refreeze it. "
-            "Use the oldest milk first."
-        ).format(
-            room=storage.ROOM_HOURS,
-            fridge=storage.FRIDGE_DAYS,
-            best=storage.FREEZER_MONTHS,
-            acceptable=storage.FREEZER_MONTHS_ACCEPTABLE,
-            thawed=storage.THAWED_HOURS,
-        )
+        *storage_sentences(),
+        _("Thaw frozen milk in the fridge the evening before. Use the oldest milk first."),
+        storage_source(),
     ]
     for pumped, portions in itertools.groupby(stash.portions, key=lambda p: p.pumped):
         lines.append(_batch_line(pumped, list(portions), units))
@@ -203,11 +195,8 @@ def _batch_line(pumped: date, portions: Sequence[storage.Portion], units: Units)
         )
     if frozen:
         parts.append(
-            _("freeze {amount} that day (by {freeze_by} at the latest) for {days}, {thaw}").format(
-                amount=_sum(frozen, units),
-                freeze_by=day(frozen[0].freeze_by or pumped),
-                days=_days(frozen),
-                thaw=_thaw(frozen),
+            _("freeze {amount} the same day for {days}, {thaw}").format(
+                amount=_sum(frozen, units), days=_days(frozen), thaw=_thaw(frozen)
             )
         )
     if spare:
@@ -246,10 +235,7 @@ def reminder_text(reminder: storage.Reminder, units: Units) -> str:
     """Return a calendar reminder's title: freeze today's milk, or thaw tomorrow's tonight."""
     amount = volume(reminder.ml, units)
     if reminder.kind is storage.ReminderKind.FREEZE:
-        latest = day(reminder.latest) if reminder.latest else day(reminder.day)
-        return _("Freeze {amount} of today's pumped milk (by {latest} at the latest)").format(
-            amount=amount, latest=latest
-        )
+        return _("Freeze {amount} of today's pumped milk tonight").format(amount=amount)
     pumped = ", ".join(day(d) for d in reminder.pumped)
     return _("Thaw {amount} of frozen milk in the fridge tonight for tomorrow (pumped {pumped})").format(
         amount=amount, pumped=pumped

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from pumpplan.core.model import EventKind, Plan
 from pumpplan.i18n import _
-from pumpplan.render import RenderOptions, phrases, stash_phrases
+from pumpplan.render import RenderOptions, guidance, phrases, stash_phrases
 from pumpplan.render.report import Report, Section
 
 STYLES = {
@@ -41,10 +41,14 @@ def render_table(report: Report, options: RenderOptions) -> str:
     if report.shows(Section.STASH):
         lines = stash_phrases.report_lines(report)
         console.print(Panel(Group(*(Text(line) for line in lines)), title=stash_phrases.heading()))
-    rule = [*phrases.rule_lines(plan), *phrases.source_line(report)]
+    rule = [*phrases.rule_lines(plan), *phrases.source_line(report), *guidance.about_lines(report)]
     console.print(Panel(Group(*(Text(line) for line in rule)), title=_("Rule")))
     for text in phrases.warnings(plan):
         console.print(Text(f"! {text}", style="bold red"))
+    console.print(Panel(Group(*(Text(line) for line in guidance.why_lines())), title=_("Why wait?")))
+    console.print(
+        Panel(Group(*(Text(line) for line in guidance.support_lines(report))), title=_("Help is there"))
+    )
     console.print(Text(phrases.disclaimer(), style="italic"))
     output = console.file.getvalue()  # type: ignore[attr-defined]
     return str(output)

@@ -7,7 +7,7 @@ import io
 
 from pumpplan.core.model import Event, Plan
 from pumpplan.i18n import _
-from pumpplan.render import RenderOptions, phrases, stash_phrases
+from pumpplan.render import RenderOptions, guidance, phrases, stash_phrases
 from pumpplan.render.report import Report, Section
 
 
@@ -28,10 +28,12 @@ def render_plain(report: Report, options: RenderOptions) -> str:
             stash_phrases.heading() + ":",
             *(f"  {line}" for line in stash_phrases.report_lines(report)),
         ]
-    rule = [*phrases.rule_lines(plan), *phrases.source_line(report)]
+    rule = [*phrases.rule_lines(plan), *phrases.source_line(report), *guidance.about_lines(report)]
     lines += ["", _("Rule:"), *(f"  {line}" for line in rule)]
     if plan.warnings:
         lines += ["", _("Warnings:"), *(f"  ! {text}" for text in phrases.warnings(plan))]
+    lines += ["", _("Why wait?"), *(f"  {line}" for line in guidance.why_lines())]
+    lines += ["", _("Help is there:"), *(f"  {line}" for line in guidance.support_lines(report))]
     lines += ["", phrases.disclaimer()]
     return "\n".join(lines) + "\n"
 
@@ -47,10 +49,21 @@ def render_markdown(report: Report, options: RenderOptions) -> str:
     if report.shows(Section.STASH):
         section = stash_phrases.report_lines(report)
         lines += ["", "## " + stash_phrases.heading(), "", *(f"- {line}" for line in section)]
-    rule = [*phrases.rule_lines(plan), *(_md(line) for line in phrases.source_line(report))]
+    rule = [
+        *phrases.rule_lines(plan),
+        *(_md(line) for line in phrases.source_line(report)),
+        *(_md(line) for line in guidance.about_lines(report)),
+    ]
     lines += ["", "## " + _("Rule"), "", *(f"- {line}" for line in rule)]
     if plan.warnings:
         lines += ["", "## " + _("Warnings"), "", *(f"- {text}" for text in phrases.warnings(plan))]
+    lines += ["", "## " + _("Why wait?"), "", *(f"- {_md(line)}" for line in guidance.why_lines())]
+    lines += [
+        "",
+        "## " + _("Help is there"),
+        "",
+        *(f"- {_md(line)}" for line in guidance.support_lines(report)),
+    ]
     lines += ["", f"*{phrases.disclaimer()}*"]
     return "\n".join(lines) + "\n"
 

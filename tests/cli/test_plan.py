@@ -55,7 +55,10 @@ def test_json_follows_the_pumpplan_1_contract() -> None:
     )
     document = json.loads(out)
     assert code == 0
-    assert list(document) == ["schema", "timezone", "rule", "infusions", "windows", "events", "warnings"]
+    keys = ["schema", "timezone", "rule", "infusions", "windows", "events", "warnings"]
+    assert list(document) == [*keys, "disclaimer", "rule_source"]
+    assert document["disclaimer"].startswith("Not medical advice")
+    assert document["rule_source"] == {"clinic": None, "citation": None}
     assert document["schema"] == "pumpplan/1"
     assert document["timezone"] == "America/Los_Angeles"
     assert document["rule"] == {

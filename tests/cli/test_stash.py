@@ -42,7 +42,7 @@ def test_plan_shows_the_stash_only_when_a_stash_option_is_given(fmt: str) -> Non
     assert "about 9 L" in out
     assert "extra session" in out
     assert "09:00-09:20" in out  # the schedule is still there
-    assert "Storage (CDC)" not in out  # the day-by-day storage is the stash command's
+    assert "Fridge, 40 °F (4 °C): up to 4 days." not in out  # the day-by-day storage is the stash command's
     _, plain, _ = run("plan", *COURSE, "-f", fmt)
     assert HEADING not in plain
 
@@ -55,7 +55,7 @@ def test_stash_command_shows_need_build_up_and_storage_instead_of_the_schedule(f
     out = flat(out)
     assert "published figure for babies 1 to 6 months old" in out
     assert "570 mL to 900 mL" in out
-    assert "Storage (CDC)" in out
+    assert "Fridge, 40 °F (4 °C): up to 4 days." in out
     assert "freeze" in out
     assert "09:00-09:20" not in out
 
@@ -82,6 +82,8 @@ def test_json_adds_a_stash_object_and_keeps_the_contract() -> None:
         "windows",
         "events",
         "warnings",
+        "disclaimer",
+        "rule_source",
         "stash",
     ]
     stash = document["stash"]
@@ -124,7 +126,7 @@ def test_stash_handout_adds_the_storage_to_the_checklist(tmp_path: Path) -> None
     page = target.read_text(encoding="utf-8")
     assert code == 0
     assert HEADING in page
-    assert "Storage (CDC)" in page
+    assert "Fridge, 40 °F (4 °C): up to 4 days." in page
     assert "Mon Dec 2" in page  # the checklist is still there
 
 
@@ -141,7 +143,7 @@ def test_spanish_stash_is_spanish() -> None:
     """--lang es translates the stash section and its storage too."""
     _, out, _ = run("stash", *COURSE, "-f", "plain", "--lang", "es", "--start-pumping", NOW)
     assert "Leche que guardar antes de las infusiones" in out
-    assert "Conservación (CDC)" in out
+    assert "Refrigerador, 40 °F (4 °C): hasta 4 días." in out
 
 
 @pytest.mark.parametrize(

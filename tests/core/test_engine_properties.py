@@ -10,14 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pumpplan.core.engine import allowed_gap
-from pumpplan.core.model import EventKind, Rule
+from pumpplan.core.model import EventKind, Rule, WarningKind
 from tests.helpers import ZONES, plan_for
-from tests.strategies import rules, starts
+from tests.strategies import courses, rules, starts
 
 PUMPS = (EventKind.PUMP_KEEP, EventKind.PUMP_DUMP)
 
 
 common = given(times=starts(), rule=rules(), zone=st.sampled_from(ZONES))
+edges = given(course=courses(), zone=st.sampled_from(ZONES))
 
 
 @common
@@ -124,3 +125,62 @@ def test_plans_are_identical_across_zones_in_elapsed_time(times: list[datetime],
     plans = [plan_for(times, rule, zone) for zone in ZONES]
     events = [[(e.kind, e.start, e.end) for e in p.events] for p in plans]
     assert events[0] == events[1] == events[2]
+
+
+def overlaps(start: datetime, end: datetime, others: list[tuple[datetime, datetime]]) -> bool:
+    """Return whether a span shares any instant with one of others."""
+    return any(a < end and start < b for a, b in others)
+
+
+@edges
+def test_no_kept_milk_anywhere_near_a_window_and_no_pump_during_an_infusion(
+    course: tuple[list[datetime], Rule], zone: ZoneInfo
+) -> None:
+    """A kept pump's whole span lies outside every window; no pump's span overlaps an infusion.
+
+    Drawn with back-to-back infusions, gaps of a few minutes and rules the command accepts.
+    """
+    times, rule = course
+    plan = plan_for(times, rule, zone)
+    windows = [(w.start, w.end) for w in plan.windows]
+    infusions = [(i.start, i.end) for i in plan.infusions]
+    for event in plan.events:
+        if event.kind in PUMPS:
+            assert event.end is not None
+            assert not overlaps(event.start, event.end, infusions), event
+        if event.kind is EventKind.PUMP_KEEP:
+            assert event.end is not None
+            assert not overlaps(event.start, event.end, windows), event
+        if event.kind is EventKind.PUMP_DUMP:
+            assert plan.window_at(event.start) is not None
+
+
+@edges
+def test_every_gap_longer_than_the_cadence_is_warned_about(
+    course: tuple[list[datetime], Rule], zone: ZoneInfo
+) -> None:
+    """From each window's last removal before it to its resume, a gap over the step is a named warning."""
+    times, rule = course
+    plan = plan_for(times, rule, zone)
+    warned = {(n.start, n.end) for n in plan.warnings if n.kind is WarningKind.LONG_GAP}
+    removals = sorted(e.start for e in plan.events if e.kind in PUMPS)
+    for index, window in enumerate(plan.windows):
+        before = [t for t in removals if t < window.start]
+        begin = before[-1] if before else window.start
+        if index:
+            begin = max(begin, plan.windows[index - 1].end)
+        inside = sorted({begin, *(t for t in removals if begin <= t < window.end), window.end})
+        for a, b in itertools.pairwise(inside):
+            if b - a > allowed_gap(a, rule, zone):
+                assert (a, b) in warned, (a, b)
+
+
+@edges
+def test_resume_is_never_before_its_time(course: tuple[list[datetime], Rule], zone: ZoneInfo) -> None:
+    """Each resume is dump-hours after the last infusion of its window ends, never earlier."""
+    times, rule = course
+    plan = plan_for(times, rule, zone)
+    for event in plan.events:
+        if event.kind is EventKind.RESUME:
+            assert event.window is not None
+            assert event.start >= max(i.end for i in event.window.infusions) + rule.dump

@@ -128,3 +128,29 @@ def _used(portion: Portion) -> date:
     """Return the day a used portion is used."""
     assert portion.used is not None
     return portion.used
+
+
+@given(stash=stashes())
+def test_fridge_time_and_thawed_time_never_add_up_past_cdcs_limits(stash: Stash) -> None:
+    """Milk for within 4 days stays in the fridge; any other is frozen the day it is pumped.
+
+    Followed as written, no portion spends more than CDC's 4 days unfrozen before the freezer,
+    and thawed milk (the evening before) is used the next day, within 24 h of fully thawing.
+    """
+    from pumpplan.core.storage import FRIDGE_DAYS
+
+    for portion in stash.portions:
+        if portion.storage is Storage.FRIDGE:
+            assert portion.used is not None
+            assert (portion.used - portion.pumped).days < FRIDGE_DAYS
+            assert portion.freeze_on is None
+            assert portion.thaw_on is None
+            continue
+        assert portion.freeze_on == portion.freeze_by == portion.pumped  # no fridge days first
+        if portion.used is None:
+            assert portion.thaw_on is None
+            continue
+        assert portion.thaw_on is not None
+        assert portion.freeze_on < portion.thaw_on  # never thawed before it is frozen
+        assert portion.used - portion.thaw_on == timedelta(days=1)
+        assert (portion.used - portion.pumped).days >= FRIDGE_DAYS  # frozen only when the fridge won't do

@@ -298,7 +298,7 @@ def test_truncated_calendar_is_refused(tmp_path: Path) -> None:
     """A download cut off half way is reported as cut off."""
     whole = ics(make_plan("2030-07-01 10:00", zone=BERLIN), stamp=NOW)
     path = tmp_path / "cut.ics"
-    path.write_bytes(whole[: len(whole) // 2])
+    path.write_bytes(whole[: whole.index(b"\r\n", len(whole) // 2) + 2])  # half way, at a line's end
     with pytest.raises(InputError, match="is cut off"):
         read(path)
 

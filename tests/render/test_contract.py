@@ -46,7 +46,7 @@ def test_the_json_stash_is_millilitres_and_iso_dates(course: Plan) -> None:
     assert build["shortfall_ml"] == 8411.7
     assert document["storage"][0] == {
         "pumped": "2030-11-25", "ml": 90, "storage": "freezer", "used": "2030-12-02", "use_by": "2031-05-24",
-        "freeze_on": "2030-11-25", "freeze_by": "2030-11-28", "thaw_on": "2030-12-01",
+        "freeze_on": "2030-11-25", "freeze_by": "2030-11-25", "thaw_on": "2030-12-01",
     }  # fmt: skip
     assert document["limits"]["fridge_days"] == 4
     assert sum(p["ml"] for p in document["storage"]) == pytest.approx(630, abs=0.5)

@@ -20,7 +20,7 @@ from pumpplan import i18n
 from pumpplan.core.model import EventKind, Plan, Rule
 from pumpplan.core.stash import plan_stash
 from pumpplan.render import phrases
-from pumpplan.render.report import Report, Section
+from pumpplan.render.report import Report, Section, Support
 from tests.helpers import make_plan, text, with_paper
 
 SIX = ("02", "04", "06", "09", "11", "13")
@@ -39,6 +39,11 @@ MARKS = {
 NO_CHROMIUM = "chromium is not installed: apt-get install chromium poppler-utils to print the handout"
 
 
+def _page_of(page: int, pages: int) -> str:
+    """Return 'Page 1 of 2' in the language in use."""
+    return i18n._("Page {page} of {pages}").format(page=page, pages=pages)
+
+
 def mwf_course(days: tuple[str, ...]) -> Plan:
     """Return a Mon/Wed/Fri course at 10:00 in Los Angeles on the given December 2030 days."""
     return make_plan(*(f"2030-12-{day} 10:00" for day in days))
@@ -54,7 +59,7 @@ def handout(plan: Plan, paper: str | None = None, *, stash: bool = False) -> str
     sections = {Section.SCHEDULE, *([Section.STASH] if stash else [])}
     report = Report(
         plan, patient=SCRIPT, clinic=CLINIC, source=SOURCE, printed=PRINTED, stash=milk,
-        sections=frozenset(sections),
+        sections=frozenset(sections), support=Support(united_states=True),
     )  # fmt: skip
     page = text(report, "html")
     return with_paper(page, paper) if paper else page
@@ -179,14 +184,16 @@ def test_breaks_between_windows_are_named_next_to_the_resume() -> None:
 
 
 def test_storage_guidance_gives_the_cdc_times() -> None:
-    """Room 4 h, fridge 4 days, freezer 6 (up to 12) months, thawed 24 h and never refrozen."""
+    """Every CDC figure, with its temperature: room 4 h, fridge 4 days, freezer 6-12 months, thawed 24 h."""
     text = Page.read(handout(mwf_course(SIX))).all_text()
     for phrase in (
-        "Room temperature up to 4 hours",
-        "Fridge up to 4 days",
-        "Freezer best within 6 months; up to 12 months is acceptable",
-        "Thawed milk up to 24 hours in the fridge; never refreeze it",
-        "CDC",
+        "Room temperature, up to 77 °F (25 °C) up to 4 hours",
+        "Fridge, 40 °F (4 °C) up to 4 days. Milk you will not use within 4 days: freeze it the day you pump",
+        "Freezer, 0 °F (-18 °C) or colder best within 6 months; up to 12 months is acceptable",
+        "Thawed milk up to 24 hours in the fridge, counted from when it is fully thawed; 1 to 2 hours",
+        "After a feed use what is left within 2 hours",
+        "Never thaw or warm milk in a microwave",
+        "Source: CDC, Proper Storage and Preparation of Breast Milk.",
     ):
         assert phrase in text
 
@@ -359,16 +366,27 @@ def _row_lines(printed: Printed, day: str) -> tuple[int, str, str]:
     ],
     ids=["letter-en", "a4-en", "letter-es", "a4-es"],
 )
-def test_printed_six_infusion_course_fits_on_one_page(
+def test_printed_six_infusion_course_fits_on_one_sheet_each_page_named_and_numbered(
     printed: dict[str, Printed], paper: str, size: str, language: str
 ) -> None:
-    """The Mon/Wed/Fri course of six prints on exactly one Letter page and one A4 page, in each language."""
+    """The Mon/Wed/Fri course of six prints on the two sides of one Letter or A4 sheet, in each language.
+
+    The front has the resume and the whole checklist; the back, why and where to find help. Every
+    page carries her name, its number and the disclaimer, and none the browser's own header or footer.
+    """
     pdf = printed[f"six-{paper}-{language}"]
     assert pdf.size.endswith(size)
-    assert pdf.pages == 1
+    assert pdf.pages == 2
     with speaking(language):
-        disclaimer = phrases.disclaimer()
-    assert disclaimer in " ".join(pdf.text[0].split())  # the page really is in that language
+        disclaimer, numbers = phrases.disclaimer(), [_page_of(n, 2) for n in (1, 2)]
+    for page, number in zip(pdf.text, numbers, strict=True):
+        flat = " ".join(page.split())
+        assert disclaimer in flat  # the page really is in that language
+        assert number in flat
+        assert SCRIPT in flat
+        assert "file:" not in flat
+    assert re.search(r"(Sun Dec 15|dom 15 dic)", pdf.text[0])  # the last day of the checklist
+    assert "988" in pdf.text[1]
 
 
 def test_printed_twelve_infusion_course_flows_onto_more_pages(printed: dict[str, Printed]) -> None:
@@ -402,15 +420,14 @@ def test_printed_rows_show_every_session_whole_on_one_page(printed: dict[str, Pr
         pages.add(page)
         assert re.findall(r"\d\d:\d\d", time_line) == times, day
         assert re.findall(r"KEEP|INFUSION|discard|BREASTFEED", mark_line) == marks, day
-    assert len(pages) == printed[key].pages
+    assert pages == ({1, 2} if key.startswith("twelve") else {1})  # six: the whole checklist on the front
 
 
 @pytest.mark.parametrize("key", ["six-letter-en", "six-a4-en"])
 def test_printed_page_shows_resume_name_storage_and_disclaimer(printed: dict[str, Printed], key: str) -> None:
     """The printed page shows the resume, the name as literal text (never run), storage and disclaimer."""
-    (page,) = printed[key].text
-    flat = " ".join(page.split())
+    flat = " ".join(" ".join(printed[key].text).split())
     assert "Sun Dec 15, 2030 at 10:40" in flat
     assert f"For {SCRIPT}" in flat
-    assert "Freezer best within 6 months; up to 12" in flat
+    assert "best within 6 months; up to 12" in flat
     assert phrases.disclaimer() in flat

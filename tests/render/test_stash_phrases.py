@@ -146,7 +146,7 @@ def test_storage_puts_milk_in_the_fridge_only_while_it_keeps_and_freezes_the_res
     frozen = stash.portions[1]
     assert (frozen.freeze_on, frozen.freeze_by, frozen.thaw_on) == (
         date(2030, 11, 29),
-        date(2030, 12, 2),
+        date(2030, 11, 29),  # frozen the day it is pumped: no fridge days before the freezer
         date(2030, 12, 2),
     )
     assert stash.portions[0].use_by == date(2030, 12, 2)
@@ -154,7 +154,7 @@ def test_storage_puts_milk_in_the_fridge_only_while_it_keeps_and_freezes_the_res
     lines = stash_lines(stash, plan, Units.ML)
     assert (
         "Fri Nov 29, 600 mL pumped: keep 440 mL in the fridge for Mon Dec 2 (use by Mon Dec 2); "
-        "freeze 160 mL that day (by Mon Dec 2 at the latest) for Tue Dec 3, thawed in the fridge on "
+        "freeze 160 mL the same day for Tue Dec 3, thawed in the fridge on "
         "the evening of Mon Dec 2." in lines
     )
     assert (
@@ -176,9 +176,7 @@ def test_reminders_freeze_each_days_milk_and_thaw_the_evening_before() -> None:
         (ReminderKind.THAW, 3, 12.5),
     ]
     first, *_, thaw = reminders(stash.portions)
-    assert (
-        reminder_text(first, Units.ML) == "Freeze 160 mL of today's pumped milk (by Mon Dec 2 at the latest)"
-    )
+    assert reminder_text(first, Units.ML) == "Freeze 160 mL of today's pumped milk tonight"
     assert reminder_text(thaw, Units.ML) == (
         "Thaw 10 mL of frozen milk in the fridge tonight for tomorrow (pumped Sat Nov 30)"
     )
@@ -187,8 +185,16 @@ def test_reminders_freeze_each_days_milk_and_thaw_the_evening_before() -> None:
 def test_the_storage_words_give_the_cdc_limits(course: Plan) -> None:
     """The storage guidance states the CDC figures of docs/rules.md and nothing else."""
     lines = stash_lines(plan_stash(course, intake_ml=750, start_pumping=date(2030, 11, 25)), course, Units.ML)
-    assert (
-        "Storage (CDC): fresh milk keeps 4 h at room temperature and 4 days in the fridge; frozen, it is "
-        "best within 6 months (up to 12 is acceptable). Thaw it in the fridge the night before, use thawed "
-        "milk within 24 h and never refreeze it. Use the oldest milk first." in lines
-    )
+    for sentence in (
+        "Room temperature, up to 77 °F (25 °C): up to 4 hours.",
+        "Fridge, 40 °F (4 °C): up to 4 days. Milk you will not use within 4 days: freeze it the day you "
+        "pump it.",
+        "Freezer, 0 °F (-18 °C) or colder: best within 6 months; up to 12 months is acceptable.",
+        "Thawed milk: up to 24 hours in the fridge, counted from when it is fully thawed; 1 to 2 hours at "
+        "room temperature. Never refreeze it.",
+        "After a feed: use what is left within 2 hours, then throw it away.",
+        "Always: label each bag with the day you pumped it. Never thaw or warm milk in a microwave.",
+        "Thaw frozen milk in the fridge the evening before. Use the oldest milk first.",
+        "Source: CDC, Proper Storage and Preparation of Breast Milk.",
+    ):
+        assert sentence in lines

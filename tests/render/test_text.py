@@ -33,4 +33,4 @@ def test_the_stash_command_shows_storage_instead_of_the_schedule(course: Plan) -
     detail = text(Report(course, stash=stash, sections=frozenset({Section.STASH, Section.STORAGE})), "plain")
     assert "Pump and discard the milk" in schedule
     assert "Pump and discard the milk" not in detail
-    assert "Storage (CDC)" in detail
+    assert "Fridge, 40 °F (4 °C): up to 4 days." in detail
