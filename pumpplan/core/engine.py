@@ -94,7 +94,14 @@ def _pre_pumps(infusions: Sequence[Infusion], rule: Rule) -> dict[Infusion, date
         infusion: _after_infusions(infusion.start - rule.pump_before, rule.session, infusions[:index])
         for index, infusion in enumerate(infusions)
     }
-    return {infusion: pump for infusion, pump in pumps.items() if pump < infusion.start}
+    kept: dict[Infusion, datetime] = {}
+    taken: set[datetime] = set()
+    for infusion, pump in pumps.items():
+        # Two infusions' pumps pushed to the same instant (past the same infusion) are one session.
+        if pump < infusion.start and pump not in taken:
+            kept[infusion] = pump
+            taken.add(pump)
+    return kept
 
 
 def _merge(infusions: Sequence[Infusion], rule: Rule) -> tuple[Window, ...]:
@@ -168,6 +175,8 @@ def _fill(begin: datetime, finish: datetime, window: Window, rule: Rule, zone: Z
             following = _balanced(t, finish, following, rule, zone)
         # Never before the window (that milk would be kept, and the session dropped), never in an infusion.
         following = _after_infusions(max(following, window.start), rule.session, window.infusions)
+        if following >= finish:  # pushed onto the next removal itself: that one is the session
+            break
         times.append(following)
         t = following
     return times

@@ -184,3 +184,12 @@ def test_resume_is_never_before_its_time(course: tuple[list[datetime], Rule], zo
         if event.kind is EventKind.RESUME:
             assert event.window is not None
             assert event.start >= max(i.end for i in event.window.infusions) + rule.dump
+
+
+@edges
+def test_no_two_pumping_sessions_start_together(course: tuple[list[datetime], Rule], zone: ZoneInfo) -> None:
+    """Sessions pushed past the same infusion become one: she is never asked to pump twice at once."""
+    times, rule = course
+    plan = plan_for(times, rule, zone)
+    starts = [e.start for e in plan.events if e.kind in PUMPS]
+    assert len(starts) == len(set(starts))
