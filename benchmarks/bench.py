@@ -1,21 +1,21 @@
-"""Measure pumpplan's speed against baselines taken in the same run.
+"""Measure what users run, as ratios to a bare Typer hello-world timed in the same rounds.
 
-The machine is shared and noisy, so each figure is the median of several
-interleaved runs, and start-up is reported as a ratio to a bare Typer
-hello-world rather than in absolute seconds. Run: python benchmarks/bench.py
+Every figure is a whole command in its own process: the CPU time (user + system) and the
+peak RSS of that process, read from ``os.wait4``, the median over interleaved rounds. The
+machine is shared and noisy, so the speed is given as a ratio to the hello-world (Typer's
+defaults, ``--help``) and growth as the ratio of 1,000 infusions to 100. No absolute bars.
+Run: python benchmarks/bench.py (the ``pumpplan`` next to this Python is measured).
 """
 
 from __future__ import annotations
 
-import json
-import resource
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 HELLO = '''
@@ -33,95 +33,110 @@ def hello(name: str = "world") -> None:
 app()
 '''
 COURSE = ["plan", "2030-12-02 10:00", "--every", "mon,wed,fri", "--count", "6", "--tz", "America/Los_Angeles"]
-THOUSAND = ["plan", "2030-01-07 10:00", "--rrule", "FREQ=DAILY;INTERVAL=3;COUNT=1000", "--tz", "UTC"]
-ROUNDS = 15
+FORMATS = ("table", "plain", "markdown", "csv", "json", "ics", "html")
+GROWING = ("ics", "html", "table")
+LIGHT_ROUNDS = 9  # start-up sized commands
+HEAVY_ROUNDS = 3  # 1,000 infusions: each run is long enough to be steady
+HEAVY = 1000
+PACKAGES = ("pydantic", "icalendar", "rich", "babel", "caldav", "segno")
 
 
-def seconds(command: list[str]) -> float:
-    """Return the wall time of one run of a command."""
+def series(count: int) -> list[str]:
+    """Return the arguments of a plan of ``count`` infusions, one every three days."""
+    return ["plan", "2030-01-07 10:00", "--rrule", f"FREQ=DAILY;INTERVAL=3;COUNT={count}", "--tz", "UTC"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """One process: its wall and CPU seconds and its peak resident memory in bytes."""
+
+    wall: float
+    cpu: float
+    rss: int
+
+
+def run(command: list[str]) -> Run:
+    """Run a command once, its output discarded, and return what it cost."""
+    env = {**os.environ, "LANG": "C.UTF-8", "NO_COLOR": "1"}
     start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - start
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
+    # ru_maxrss is in KiB on Linux.
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
 
 
-def medians(commands: dict[str, list[str]]) -> dict[str, float]:
-    """Return each command's median time over interleaved rounds."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(ROUNDS):
+def measure(commands: dict[str, list[str]], rounds: int) -> dict[str, Run]:
+    """Return each command's median run over interleaved rounds, the hello-world in every round."""
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(rounds):
         for name, command in commands.items():
-            times[name].append(seconds(command))
-    return {name: statistics.median(values) for name, values in times.items()}
+            runs[name].append(run(command))
+    return {
+        name: Run(
+            statistics.median(r.wall for r in found),
+            statistics.median(r.cpu for r in found),
+            max(r.rss for r in found),
+        )
+        for name, found in runs.items()
+    }
 
 
-def in_process_1000() -> tuple[float, int]:
-    """Return the median time and peak memory of building and rendering 1,000 infusions as JSON."""
-    from pumpplan.app import Request, build
-    from pumpplan.core.model import Report
-    from pumpplan.render import render
-
-    request = Request(when=[THOUSAND[1]], rrule=THOUSAND[3], tz="UTC")
-    now = datetime(2030, 1, 1, tzinfo=UTC)
-    runs = []
-    for _ in range(5):
-        start = time.perf_counter()
-        render(Report(build(request, now)), "json")
-        runs.append(time.perf_counter() - start)
-    tracemalloc.start()
-    render(Report(build(request, now)), "json")
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return statistics.median(runs), peak
-
-
-def icalendar_imported(args: list[str]) -> bool:
-    """Return whether running pumpplan with these arguments imports icalendar."""
-    probe = (
-        "import sys, contextlib, io\n"
-        "from pumpplan.cli import main\n"
-        f"sys.argv = ['pumpplan', *{args!r}]\n"
-        "with contextlib.redirect_stdout(io.TextIOWrapper(io.BytesIO())), contextlib.suppress(SystemExit):\n"
-        "    main()\n"
-        "print('icalendar' in sys.modules)\n"
+def imported(command: list[str]) -> list[str]:
+    """Return which of the heavy packages a command imports, read from ``-X importtime``."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", *command], capture_output=True, text=True, check=True
     )
-    result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
-    return result.stdout.strip().endswith("True")
+    names = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    return [package for package in PACKAGES if package in names]
 
 
 def main() -> None:
-    """Print the figures."""
-    script = Path(sys.executable).with_name("pumpplan")
+    """Print the figures as a Markdown table."""
+    started = time.perf_counter()
+    script = str(Path(sys.executable).with_name("pumpplan"))
     with tempfile.TemporaryDirectory() as folder:
         hello = Path(folder) / "hello.py"
         hello.write_text(HELLO, encoding="utf-8")
-        times = medians(
-            {
-                "hello --help": [sys.executable, str(hello), "--help"],
-                "pumpplan --help": [str(script), "--help"],
-                "6-infusion table": [str(script), *COURSE],
-                "1,000-infusion json": [str(script), *THOUSAND, "--format", "json"],
-                "6-infusion ics": [str(script), *COURSE, "--format", "ics"],
-            }
+        baseline = [sys.executable, str(hello), "--help"]
+        light = {"hello-world --help": baseline, "pumpplan --help": [script, "--help"]}
+        light["pumpplan plan --help"] = [script, "plan", "--help"]
+        light |= {f"6 infusions, {fmt}": [script, *COURSE, "-f", fmt] for fmt in FORMATS}
+        light |= {
+            f"{n} infusions, {fmt}": [script, *series(n), "-f", fmt] for n in (10, 100) for fmt in GROWING
+        }
+        heavy = {"hello-world --help": baseline}
+        heavy |= {f"{HEAVY} infusions, {fmt}": [script, *series(HEAVY), "-f", fmt] for fmt in FORMATS}
+        results = measure(light, LIGHT_ROUNDS)
+        results |= measure(heavy, HEAVY_ROUNDS)
+    hello_cpu = results["hello-world --help"].cpu
+    print(f"Baseline: a Typer hello-world --help, {hello_cpu * 1000:.0f} ms CPU (median).\n")
+    print("| command | wall ms | CPU ms | CPU ÷ hello-world | peak RSS MiB |")
+    print("|---|---:|---:|---:|---:|")
+    for name, found in results.items():
+        print(
+            f"| {name} | {found.wall * 1000:.0f} | {found.cpu * 1000:.0f} | "
+            f"{found.cpu / hello_cpu:.2f}x | {found.rss / 2**20:.0f} |"
         )
-    baseline = times["hello --help"]
-    print(f"baseline: Typer hello-world --help   {baseline * 1000:7.1f} ms (median of {ROUNDS})")
-    for name, value in times.items():
-        if name != "hello --help":
-            print(f"{name:<34} {value * 1000:7.1f} ms  = {value / baseline:4.2f} x baseline")
-    plan_time, peak = in_process_1000()
-    print(f"1,000-infusion plan + JSON in-process {plan_time * 1000:7.1f} ms (target < 500 ms)")
-    print(f"peak Python memory for it            {peak / 2**20:7.1f} MiB")
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(f"peak RSS of any pumpplan process     {children / 1024:7.1f} MiB")
-    ratio = times["pumpplan --help"] / baseline
-    print(f"--help ratio {ratio:.2f} (target <= 1.2): {'ok' if ratio <= 1.2 else 'OVER'}")
-    cases = {
-        "--help": ["--help"],
-        "6-infusion table": COURSE,
-        "1,000-infusion json": [*THOUSAND, "--format", "json"],
-        "6-infusion ics": [*COURSE, "--format", "ics"],
-    }
-    imports = {name: icalendar_imported(args) for name, args in cases.items()}
-    print("icalendar imported:", json.dumps(imports))
+    print("\n| growth, 1,000 ÷ 100 infusions | CPU | peak RSS | 1,000 ÷ JSON at 1,000 (CPU) |")
+    print("|---|---:|---:|---:|")
+    json_cpu = results[f"{HEAVY} infusions, json"].cpu
+    for fmt in GROWING:
+        large, small = results[f"{HEAVY} infusions, {fmt}"], results[f"100 infusions, {fmt}"]
+        growth = f"{large.cpu / small.cpu:.1f} | {large.rss / small.rss:.1f}"
+        print(f"| {fmt} | {growth} | {large.cpu / json_cpu:.1f} |")
+    print("\n| what runs | heavy packages imported |")
+    print("|---|---|")
+    for name, command in {
+        "pumpplan --help": ["-m", "pumpplan", "--help"],
+        "pumpplan plan --help": ["-m", "pumpplan", "plan", "--help"],
+        "6 infusions, json": ["-m", "pumpplan", *COURSE, "-f", "json"],
+    }.items():
+        print(f"| {name} | {', '.join(imported(command)) or 'none'} |")
+    print(f"\n({time.perf_counter() - started:.0f} s)")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,10 @@ Keys are only ever added; a change that removes or renames one gets a new schema
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import cache
+from json.encoder import encode_basestring
 from typing import Any
 
 from pumpplan.core import stash as st
@@ -26,7 +29,52 @@ def render_json(report: Report, options: RenderOptions) -> str:
     document["rule_source"] = {"clinic": report.rule_owner, "citation": report.source}
     if report.stash is not None and report.shows(Section.STASH):
         document["stash"] = stash_document(report.stash, report.plan)
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return dumps(document) + "\n"
+
+
+def dumps(value: object, level: int = 0) -> str:
+    """Return ``json.dumps(value, indent=2, ensure_ascii=False)``, its flat parts by the C encoder.
+
+    With an indent, json uses its pure-Python encoder (78 ms at 1,000 infusions); a container of
+    plain values is written by the C encoder, whose item separator carries the newline and the
+    indent (38 ms). Keys must be strings, as they are in the contract.
+    """
+    pad, inner = "  " * level, "  " * (level + 1)
+    if isinstance(value, dict):
+        if not value or not any(isinstance(v, _NESTED) for v in value.values()):
+            return _indented(_flat(level)(value), pad, inner)
+        items = (f"{inner}{encode_basestring(key)}: {dumps(v, level + 1)}" for key, v in value.items())
+        return "{\n" + ",\n".join(items) + f"\n{pad}}}"
+    if isinstance(value, list | tuple):
+        if not value or not any(isinstance(v, _NESTED) for v in value):
+            return _indented(_flat(level)(value), pad, inner)
+        if all(type(v) is dict and v for v in value) and not any(
+            isinstance(x, _NESTED) for v in value for x in v.values()
+        ):
+            # A list of flat objects (the events) in one call: "},<newline>{" only ever ends one
+            # and starts the next, since a value inside is never an object or a list.
+            deeper = "  " * (level + 2)
+            text = _flat(level + 1)(value)[2:-2]
+            text = text.replace(f"}},\n{deeper}{{", f"\n{inner}}},\n{inner}{{\n{deeper}")
+            return f"[\n{inner}{{\n{deeper}{text}\n{inner}}}\n{pad}]"
+        return "[\n" + ",\n".join(inner + dumps(v, level + 1) for v in value) + f"\n{pad}]"
+    return _flat(level)(value)
+
+
+_NESTED = (dict, list, tuple)
+
+
+@cache
+def _flat(level: int) -> Callable[[object], str]:
+    """Return the C encoder that writes a flat container's items one a line, indented for ``level``."""
+    return json.JSONEncoder(ensure_ascii=False, separators=(",\n" + "  " * (level + 1), ": ")).encode
+
+
+def _indented(text: str, pad: str, inner: str) -> str:
+    """Return a flat container as the C encoder wrote it, opened and closed on their own lines."""
+    if len(text) == 2:  # {} or []
+        return text
+    return f"{text[0]}\n{inner}{text[1:-1]}\n{pad}{text[-1]}"
 
 
 def plan_document(plan: Plan) -> dict[str, Any]:

@@ -19,17 +19,23 @@ SEQUENCE is the number of seconds from 2020-01-01 UTC to the export's DTSTAMP: a
 of the same events carries a higher SEQUENCE, so calendars take it as the newer version, and
 the same plan exported with the same stamp gives the same bytes. A re-export cannot remove
 events that a changed plan no longer has (METHOD:PUBLISH has no way to cancel them).
+
+The events are written here as text, not through icalendar's objects: at 1,000 infusions
+(20,000 events) icalendar took 9 s and 300 MiB, this about a second. The bytes are the ones
+icalendar writes (property order, TEXT escaping, 75-octet folding), which a test checks
+against icalendar on a corpus of plans; icalendar still writes the VTIMEZONE and the few
+values that are the same for every event (the TZID parameter, the alarm's TRIGGER).
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from icalendar import TRANSP, Alarm, Calendar
-from icalendar import Event as VEvent
+from icalendar import vDDDTypes, vDuration
 
-from pumpplan.core.model import Plan
 from pumpplan.i18n import _
 from pumpplan.render import RenderOptions, phrases
 from pumpplan.render.ics_entries import Entry, Ring, entries
@@ -39,6 +45,12 @@ from pumpplan.render.vtimezone import vtimezone
 PRODID = "-//pumpplan//pumpplan//EN"
 SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 UID_DOMAIN = "pumpplan"
+# RFC 5545 folds lines longer than 75 octets; icalendar keeps each piece under that.
+FOLD = 74
+# In icalendar's order, which matters: a literal \N is a newline, and no escape is escaped twice.
+_ESCAPES = (
+    ("\\N", "\n"), ("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\r\n", "\\n"), ("\n", "\\n"), ("\r", "\\n"),
+)  # fmt: skip
 
 
 def render_ics(report: Report, options: RenderOptions) -> bytes:
@@ -53,20 +65,21 @@ def render_ics(report: Report, options: RenderOptions) -> bytes:
     if stamp is None or stamp.tzinfo is None:
         raise ValueError("the calendar needs an aware stamp: when the export is made")
     plan = report.plan
-    calendar = Calendar.new(prodid=PRODID, method="PUBLISH", name=calendar_name())
-    calendar.pop("UID")  # Calendar.new makes up a random one; the file must be reproducible
-    calendar.add("X-WR-TIMEZONE", plan.zone.key)
     found = entries(report)
     zone = vtimezone(plan.zone, min(e.start for e in found), max(e.end for e in found))
-    sequence = sequence_for(stamp)
-    zoned = False
-    for entry in found:
-        event = _vevent(entry, stamp.astimezone(UTC), sequence, options.alarm, report.patient)
-        zoned |= _set_times(event, plan, entry, zoned=zone is not None)
-        calendar.add_component(event)
-    if zone is not None and zoned:
-        calendar.subcomponents.insert(0, zone)
-    return bytes(calendar.to_ical())
+    writer = _Writer(report, stamp, options.alarm, zoned=zone is not None)
+    events = b"".join([writer.event(entry) for entry in found])
+    head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{escape(PRODID)}",
+        "METHOD:PUBLISH",
+        f"NAME:{escape(calendar_name())}",
+        f"X-WR-CALNAME:{escape(calendar_name())}",
+        f"X-WR-TIMEZONE:{escape(plan.zone.key)}",
+    ]
+    timezone = bytes(zone.to_ical()) if zone is not None and writer.used_tzid else b""
+    return b"".join([lines(head), timezone, events, b"END:VCALENDAR\r\n"])
 
 
 def calendar_name() -> str:
@@ -88,42 +101,104 @@ def uid(seed: str, owner: str | None = None) -> str:
     return f"{hashlib.sha256(text.encode()).hexdigest()[:32]}@{UID_DOMAIN}"
 
 
-def _vevent(
-    entry: Entry, stamp: datetime, sequence: int, alarm: timedelta | None, owner: str | None
-) -> VEvent:
-    """Return one VEVENT without its times, with its display alarm if it has one."""
-    event = VEvent.new(
-        uid=uid(entry.seed, owner),
-        stamp=stamp,
-        sequence=sequence,
-        summary=entry.title,
-        description="\n".join(entry.lines),
-        categories=["pumpplan", entry.category],
-        transparency=TRANSP.TRANSPARENT if entry.transparent else TRANSP.OPAQUE,
-    )
-    if alarm is None or entry.ring is Ring.NEVER:
-        return event
-    if entry.ring is Ring.ON_TIME or not alarm:
-        text, trigger = entry.ring_text or entry.title, timedelta()
-    else:
-        text, trigger = _("{title} in {lead}").format(title=entry.title, lead=phrases.span(alarm)), -alarm
-    event.add_component(Alarm.new_display(description=text, trigger=trigger))
-    return event
+def escape(text: str) -> str:
+    """Return a TEXT value escaped as RFC 5545 and icalendar write it: backslash, ; , and newlines."""
+    for old, new in _ESCAPES:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
-def _set_times(event: VEvent, plan: Plan, entry: Entry, *, zoned: bool) -> bool:
-    """Give an event its start and end, in the plan's zone where every reader agrees on them.
+def fold(line: str) -> bytes:
+    """Return one content line in UTF-8, folded into pieces of at most 74 octets as icalendar folds.
 
-    Returns:
-        Whether the times carry the plan's TZID.
+    A piece never ends inside a character, nor (as icalendar avoids) on a backslash or caret
+    that starts an escape.
     """
-    local = (plan.local(entry.start), plan.local(entry.end))
-    if zoned and not any(_repeated(moment) for moment in local):
-        event.start, event.end = local
-    else:
-        event.start, event.end = entry.start.astimezone(UTC), entry.end.astimezone(UTC)
-    # icalendar writes UTC-like zones (UTC, Etc/UTC, GMT) with Z, no TZID.
-    return "TZID" in event["DTSTART"].params
+    data = line.encode()
+    if len(data) <= FOLD:
+        return data
+    pieces = []
+    start = 0
+    while len(data) - start > FOLD:
+        end = start + FOLD
+        while data[end] & 0xC0 == 0x80:  # inside a multibyte character: break before it
+            end -= 1
+        if data[end - 1] in b"\\^":
+            end -= 1
+        pieces.append(data[start:end])
+        start = end
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces)
+
+
+def lines(content: Iterable[str]) -> bytes:
+    """Return content lines folded, each ended by CRLF."""
+    return b"".join(fold(line) + b"\r\n" for line in content)
+
+
+class _Writer:
+    """Writes one VEVENT per entry, with what every event of the calendar shares worked out once."""
+
+    def __init__(self, report: Report, stamp: datetime, alarm: timedelta | None, *, zoned: bool) -> None:
+        self.plan = report.plan
+        self.owner = report.patient
+        self.alarm = alarm
+        self.stamp = f"DTSTAMP:{_utc(stamp)}"
+        self.sequence = f"SEQUENCE:{sequence_for(stamp)}"
+        self.tzid = _tzid(self.plan.zone) if zoned else None
+        self.used_tzid = False
+        self.ahead = _("{title} in {lead}")
+        self.lead = "" if alarm is None else phrases.span(alarm)
+        self.triggers = {on_time: _trigger(on_time, alarm) for on_time in (True, False)}
+
+    def event(self, entry: Entry) -> bytes:
+        """Return one VEVENT without its times, with its display alarm if it has one."""
+        content = [
+            "BEGIN:VEVENT",
+            f"SUMMARY:{escape(entry.title)}",
+            *self._times(entry),
+            self.stamp,
+            f"UID:{escape(uid(entry.seed, self.owner))}",
+            self.sequence,
+            f"CATEGORIES:pumpplan,{escape(entry.category)}",
+            f"DESCRIPTION:{escape(chr(10).join(entry.lines))}",
+            f"TRANSP:{'TRANSPARENT' if entry.transparent else 'OPAQUE'}",
+        ]
+        if self.alarm is not None and entry.ring is not Ring.NEVER:
+            on_time = entry.ring is Ring.ON_TIME or not self.alarm
+            text = entry.ring_text or entry.title
+            if not on_time:
+                text = self.ahead.format(title=entry.title, lead=self.lead)
+            content += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{escape(text)}"]
+            content += [f"TRIGGER:{self.triggers[on_time]}", "END:VALARM"]
+        content.append("END:VEVENT")
+        return lines(content)
+
+    def _times(self, entry: Entry) -> tuple[str, str]:
+        """Return DTSTART and DTEND, in the plan's zone where every reader agrees on them."""
+        local = (self.plan.local(entry.start), self.plan.local(entry.end))
+        if self.tzid is not None and not any(_repeated(moment) for moment in local):
+            self.used_tzid = True
+            start, end = local
+            return f"DTSTART;{self.tzid}:{start:%Y%m%dT%H%M%S}", f"DTEND;{self.tzid}:{end:%Y%m%dT%H%M%S}"
+        return f"DTSTART:{_utc(entry.start)}", f"DTEND:{_utc(entry.end)}"
+
+
+def _tzid(zone: ZoneInfo) -> str | None:
+    """Return the TZID parameter icalendar gives times in a zone, None for a zone it writes as UTC."""
+    parameters = vDDDTypes(datetime(2000, 1, 1, tzinfo=zone)).params.to_ical()
+    return parameters.decode() or None
+
+
+def _trigger(on_time: bool, alarm: timedelta | None) -> str:
+    """Return a reminder's TRIGGER: at the event's start, or ``alarm`` before it."""
+    lead = timedelta() if on_time or alarm is None else -alarm
+    return bytes(vDuration(lead).to_ical()).decode()  # type: ignore[no-untyped-call]
+
+
+def _utc(moment: datetime) -> str:
+    return f"{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}"
 
 
 def _repeated(local: datetime) -> bool:

@@ -6,6 +6,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as hs
 
 from pumpplan.core.model import Plan
 from pumpplan.core.stash import (
@@ -13,7 +15,9 @@ from pumpplan.core.stash import (
     TYPICAL_INTAKE_ML,
     plan_stash,
 )
-from pumpplan.render.contract import stash_document
+from pumpplan.render import RenderOptions
+from pumpplan.render.contract import dumps, plan_document, render_json, stash_document
+from pumpplan.render.report import Report, Section
 
 
 def test_the_json_stash_is_millilitres_and_iso_dates(course: Plan) -> None:
@@ -50,3 +54,31 @@ def test_the_json_stash_is_millilitres_and_iso_dates(course: Plan) -> None:
     }  # fmt: skip
     assert document["limits"]["fridge_days"] == 4
     assert sum(p["ml"] for p in document["storage"]) == pytest.approx(630, abs=0.5)
+
+
+SCHEDULE_AND_STASH = frozenset({Section.SCHEDULE, Section.STASH})
+SCALARS = hs.one_of(hs.none(), hs.booleans(), hs.integers(), hs.floats(allow_nan=False), hs.text(max_size=8))
+DOCUMENTS = hs.recursive(
+    SCALARS,
+    lambda inner: hs.one_of(
+        hs.lists(inner, max_size=4),
+        hs.dictionaries(hs.text(max_size=6), inner, max_size=4),
+        hs.lists(hs.dictionaries(hs.text(max_size=6), SCALARS, min_size=1, max_size=4), max_size=4),
+    ),
+    max_leaves=30,
+)
+
+
+@given(DOCUMENTS)
+def test_dumps_is_json_dumps_with_an_indent(document: object) -> None:
+    """Any document with string keys (lists of flat objects, empties, quotes, braces) is json's text."""
+    assert dumps(document) == json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def test_the_contract_is_json_dumps_with_an_indent(course: Plan) -> None:
+    """The plan and its stash are written exactly as json.dumps(indent=2, ensure_ascii=False) writes them."""
+    stash = plan_stash(course, intake_ml=TYPICAL_INTAKE_ML, start_pumping=date(2030, 11, 25))
+    document = {**plan_document(course), "stash": stash_document(stash, course)}
+    assert render_json(Report(course, stash=stash, sections=SCHEDULE_AND_STASH), RenderOptions()) == (
+        json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    )

@@ -22,3 +22,17 @@ def test_spanish_amounts_take_a_decimal_comma(ml: float, units: Units, spanish: 
     finally:
         i18n.use("en")
     assert phrases.volume(ml, units) == spanish.replace(",", ".")
+
+
+def test_titles_follow_the_language_switched_at_run_time() -> None:
+    """A title asked in English, then in Spanish, then in English again, is each time in that language."""
+    from pumpplan import i18n
+    from pumpplan.core.model import EventKind
+
+    assert phrases.title(EventKind.PUMP_DUMP) == "Pump and discard the milk"
+    i18n.use("es")
+    try:
+        assert phrases.title(EventKind.PUMP_DUMP) == "Extraer la leche y desecharla"
+    finally:
+        i18n.use("en")
+    assert phrases.title(EventKind.PUMP_DUMP) == "Pump and discard the milk"

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+import pytest
+
+from pumpplan import i18n
 from pumpplan.core.model import Plan
+from pumpplan.render import table
 from pumpplan.render.report import Report
-from tests.helpers import text
+from tests.helpers import SIX, make_plan, text
 
 
 def test_the_table_fits_the_width_it_is_given(course: Plan) -> None:
@@ -31,3 +37,30 @@ def test_the_table_has_the_schedule_the_summary_and_the_disclaimer(course: Plan)
         "Not medical advice",
     ):
         assert shown in table
+
+
+LONG_PLANS = {
+    "six-in-los-angeles": lambda: make_plan(*SIX),
+    "a-year-every-third-day": lambda: make_plan(
+        *(f"{date(2030, 1, 7) + timedelta(days=3 * n)} 10:00" for n in range(40))
+    ),
+    "back-to-back-merged": lambda: make_plan("2030-12-02 10:00", "2030-12-03 10:00", "2030-12-03 23:30"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(("width", "color"), [(100, False), (100, True), (52, False), (38, True)])
+@pytest.mark.parametrize("name", LONG_PLANS)
+def test_a_long_schedule_is_the_table_rich_draws_whole(
+    name: str, width: int, color: bool, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Drawn once per distinct row, the schedule is byte for byte the one rich draws row by row."""
+    i18n.use(language)
+    try:
+        report = Report(LONG_PLANS[name]())
+        monkeypatch.setattr(table, "LONG", 10**9)
+        whole = text(report, "table", width=width, color=color)
+        monkeypatch.setattr(table, "LONG", 0)
+        assert text(report, "table", width=width, color=color) == whole
+    finally:
+        i18n.use("en")
