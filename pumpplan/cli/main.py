@@ -57,6 +57,7 @@ def command(
     match: opt.Match = None,
     tz: opt.Zone = None,
     dayfirst: opt.DayFirst = False,
+    monthfirst: opt.MonthFirst = False,
     duration: opt.Duration = None,
     pump_before: opt.PumpBefore = None,
     dump_hours: opt.DumpHours = None,
@@ -87,7 +88,8 @@ def command(
     from pumpplan.app import Request
 
     wanted = Request(
-        when=when or [], source=source, match=match, tz=tz, dayfirst=dayfirst, duration=duration,
+        when=when or [], source=source, match=match, tz=tz, dayfirst=dayfirst, monthfirst=monthfirst,
+        duration=duration,
         pump_before=pump_before, dump_hours=dump_hours, pump_every=pump_every, session=session,
         quiet=quiet, every=every, count=count, until=until, rrule=rrule, protocol=protocol, name=name,
         clinic=clinic, intake=intake, baby_age=baby_age, feed_size=feed_size, units=units,
@@ -124,6 +126,8 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     now = datetime.now(UTC)
     config = Path(typer.get_app_dir("pumpplan"))
     report = orchestrator.report(wanted, now, config, sections, environ=os.environ)
+    for note in report.notes:  # how her input was read, before the plan that follows from it
+        typer.echo(note, err=True)
     emit(report, fmt, out, now=now, alarm=lead)
 
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pumpplan.core.model import Infusion
 from pumpplan.errors import InputError, ReadError, shown
-from pumpplan.inputs.timeparse import parse_duration, parse_time
+from pumpplan.inputs.timeparse import Reading, parse_duration, parse_time
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_APPOINTMENTS = 5000
@@ -26,7 +26,7 @@ def read_appointments(
     match: str | None,
     duration: timedelta,
     now: datetime,
-    dayfirst: bool = False,
+    dayfirst: bool | Reading = False,
 ) -> list[Infusion]:
     """Return the infusions a .ics or .csv file lists, each ``duration`` long unless it says.
 
@@ -80,7 +80,7 @@ def _text(data: bytes, where: str) -> str:
 
 
 def _from_csv(
-    text: str, where: str, *, zone: ZoneInfo, duration: timedelta, now: datetime, dayfirst: bool
+    text: str, where: str, *, zone: ZoneInfo, duration: timedelta, now: datetime, dayfirst: bool | Reading
 ) -> list[Infusion]:
     """Return the infusions of a table whose header is 'start' or 'start,duration'."""
     reader = csv.reader(io.StringIO(text))

@@ -34,6 +34,8 @@ class Report:
     stash: Stash | None = None
     units: Units = Units.ML
     sections: frozenset[Section] = frozenset({Section.SCHEDULE})
+    # How the input was read ('read 3/4/2027 as ...'): said on stderr by the command line, not rendered.
+    notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         """Refuse a stash section without a stash: that is a mistake in the caller."""

@@ -1,0 +1,171 @@
+"""Input that cannot mislead, through the command line: years, the locale's date order, titles, options.
+
+Where the reading depends on today, the dates are computed from the real today in Los Angeles.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+
+import pytest
+
+from tests.helpers import run, today
+
+LA = ["--tz", "America/Los_Angeles"]
+
+
+def starts(out: str) -> list[str]:
+    """Return the infusions' starts of a JSON plan, as 'YYYY-MM-DDTHH:MM'."""
+    return [i["start"][:16] for i in json.loads(out)["infusions"]]
+
+
+def typed(day: date) -> str:
+    """Return a date as she types it without a year, 'Nov 24'."""
+    return f"{day:%b} {day.day}"
+
+
+def shown(day: date) -> str:
+    """Return a day as the plain output shows it: 'Tue Nov 24', with its year outside this one."""
+    return f"{day:%a %b} {day.day}" + (f" {day.year}" if day.year != today().year else "")
+
+
+# --- a date without a year is the nearest one -------------------------------------------------
+
+
+def test_a_date_that_just_passed_stays_in_this_year_with_the_past_warning() -> None:
+    """Two days ago, typed without a year, is two days ago: the plan warns it is in the past."""
+    past = today() - timedelta(days=2)
+    code, out, err = run("plan", f"{typed(past)} 10am", *LA, "-f", "json")
+    assert (code, err) == (0, "")
+    assert starts(out) == [f"{past:%Y-%m-%d}T10:00"]
+    assert any("in the past" in warning for warning in json.loads(out)["warnings"])
+
+
+def test_the_plain_plan_of_a_recent_date_shows_its_true_weekday() -> None:
+    """'I had my infusion on Tuesday': the day shown is that day, with its real weekday."""
+    past = today() - timedelta(days=2)
+    code, out, _ = run("plan", f"{typed(past)} 10am", *LA, "-f", "plain")
+    assert code == 0
+    assert f"Infusions:             1 ({shown(past)} 10:00)" in out
+    assert "infusion is in the past" in out
+
+
+@pytest.mark.parametrize("days", [-150, -40, 40, 150])
+def test_a_date_within_half_a_year_either_way_keeps_its_year(days: int) -> None:
+    """A date 40 or 150 days away, back or ahead, is read in that date's year, not pushed a year on."""
+    day = today() + timedelta(days=days)
+    code, out, _ = run("plan", f"{typed(day)} 10:00", *LA, "-f", "json")
+    assert code == 0
+    assert starts(out) == [f"{day:%Y-%m-%d}T10:00"]
+
+
+def test_yesterday_and_last_weekday_are_in_the_past() -> None:
+    """'yesterday 10:00' and 'last <weekday> 10:00' plan an infusion already had."""
+    now = today()
+    code, out, _ = run("plan", "yesterday 10:00", *LA, "-f", "json")
+    assert code == 0
+    assert starts(out) == [f"{now - timedelta(days=1):%Y-%m-%d}T10:00"]
+    weekday = f"{now:%A}".lower()
+    code, out, _ = run("plan", f"last {weekday} 10:00", *LA, "-f", "json")
+    assert code == 0
+    assert starts(out) == [f"{now - timedelta(days=7):%Y-%m-%d}T10:00"]
+
+
+# --- everyday phrasings -----------------------------------------------------------------------
+
+
+def test_next_weekday_and_a_time_after_the_day_mean_the_next_one() -> None:
+    """'next monday 10am', '10am monday' and 'mon 10am' are the same next Monday, never today."""
+    now = today()
+    monday = now + timedelta(days=(0 - now.weekday() - 1) % 7 + 1)
+    for words in (["next monday 10am"], ["10am monday"], ["mon 10am"], ["10am", "monday"]):
+        code, out, err = run("plan", *words, *LA, "-f", "json")
+        assert (code, err) == (0, ""), words
+        assert starts(out) == [f"{monday:%Y-%m-%d}T10:00"], words
+
+
+def test_tomorrow_noon_and_quiet_hours_in_am_pm() -> None:
+    """'tomorrow noon' is 12:00 tomorrow; --quiet 11pm-6am is 23:00-06:00."""
+    tomorrow = today() + timedelta(days=1)
+    code, out, err = run("plan", "tomorrow noon", "--quiet", "11pm-6am", *LA, "-f", "plain")
+    assert (code, err) == (0, "")
+    assert f"\n{shown(tomorrow)}\n" in out
+    assert "12:00-12:40    Ketamine infusion" in out
+    assert "At night (23:00-06:00)" in out
+
+
+def test_a_time_without_a_day_still_says_what_to_add() -> None:
+    """'10am' alone has no date: the message suggests a day word, exit 2."""
+    code, out, err = run("plan", "10am", *LA)
+    assert (code, out) == (2, "")
+    assert "'10am' has no date; write e.g. 'tomorrow 10am'" in err
+
+
+# --- her locale's order of day and month ------------------------------------------------------
+
+
+def test_numeric_dates_follow_a_mexican_locale_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """LANG=es_MX: 3/4 is 3 April, and stderr says how it was read and how to read it the other way."""
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    year = today().year + 1
+    code, out, err = run("plan", f"3/4/{year} 10:00", *LA, "-f", "json")
+    assert code == 0
+    assert starts(out) == [f"{year}-04-03T10:00"]
+    april, march = date(year, 4, 3), date(year, 3, 4)
+    assert err == (
+        f"read '3/4/{year}' as {april:%a %b} 3 {year} (day first, as your locale es_MX writes dates); "
+        f"--monthfirst reads it as {march:%a %b} 4 {year}\n"
+    )
+
+
+def test_numeric_dates_follow_a_us_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """LANG=en_US: 3/4 is March 4, said on stderr."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    year = today().year + 1
+    code, out, err = run("plan", f"3/4/{year} 10:00", *LA, "-f", "json")
+    assert code == 0
+    assert starts(out) == [f"{year}-03-04T10:00"]
+    assert "(month first, as your locale en_US writes dates); --dayfirst reads it as" in err
+
+
+def test_monthfirst_overrides_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--monthfirst reads 3/4 as March 4 even in a day-first locale; both flags at once are refused."""
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    year = today().year + 1
+    code, out, err = run("plan", f"3/4/{year} 10:00", "--monthfirst", *LA, "-f", "json")
+    assert code == 0
+    assert starts(out) == [f"{year}-03-04T10:00"]
+    assert "(--monthfirst)" in err
+    code, out, err = run("plan", f"3/4/{year} 10:00", "--monthfirst", "--dayfirst", *LA)
+    assert (code, out) == (2, "")
+    assert err == "error: give either --dayfirst or --monthfirst, not both\n"
+
+
+def test_babel_is_imported_only_for_a_numeric_date() -> None:
+    """A plan typed with words or ISO dates never loads Babel; one with 3/4/2030 does."""
+    code = (
+        "import sys\n"
+        "from pumpplan.cli import main\n"
+        "sys.argv = ['pumpplan', 'plan', sys.argv[1], '--tz', 'UTC', '-f', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('babel' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "LANG": "en_GB.UTF-8"}
+    for when, imported in (
+        ("2030-12-02 10:00", "False"),
+        ("Dec 2 10:00", "False"),
+        ("3/4/2030 10:00", "True"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", code, when],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+            env=env,
+        )
+        assert done.stderr.strip().splitlines()[-1] == imported, when
