@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -30,6 +31,9 @@ def read_appointments(
 ) -> list[Infusion]:
     """Return the infusions a .ics or .csv file lists, each ``duration`` long unless it says.
 
+    A calendar's events must share one title (or be picked with ``match``): a calendar also holds
+    other appointments, which are not infusions. What was read is noted in a ``Reading``.
+
     Raises:
         InputError: the file is missing, too large, or holds no usable appointments.
         ReadError: the file cannot be read (permissions, a disk error).
@@ -45,11 +49,42 @@ def read_appointments(
     if suffix == ".csv":
         if match is not None:
             raise InputError("--match picks calendar events by title; a .csv has no titles: leave it out")
-        return _from_csv(text, where, zone=zone, duration=duration, now=now, dayfirst=dayfirst)
+        rows = _from_csv(text, where, zone=zone, duration=duration, now=now, dayfirst=dayfirst)
+        _note(dayfirst, f"read {_infusions(len(rows))} from {where}")
+        return rows
     from pumpplan.inputs.calendar_file import read_calendar  # imports icalendar: only when a calendar is read
 
     found = read_calendar(text, where, zone=zone, match=match, limit=MAX_APPOINTMENTS)
+    titles = Counter(o.title for o in found)
+    if len(titles) > 1 and match is None:
+        listed = ", ".join(f"{shown(t, 30)} ({n})" for t, n in titles.most_common(6))
+        likely = _likely(titles)
+        raise InputError(
+            f"{where} holds appointments with {len(titles)} different titles: {listed}; only infusions "
+            f"belong in the plan: pick them by title, e.g. --match {shown(likely, 30)}"
+        )
+    named = ", ".join(shown(t, 30) for t in titles)
+    _note(dayfirst, f"read {_infusions(len(found))} titled {named} from {where}")
     return [Infusion(o.start, o.length or duration) for o in found]
+
+
+def _likely(titles: Counter[str]) -> str:
+    """Return the title that most likely names the infusions, for the suggested --match."""
+    for word in ("ketamine", "infusion", "spravato"):
+        for title in titles:
+            if word in title.casefold():
+                return title
+    return titles.most_common(1)[0][0]
+
+
+def _infusions(count: int) -> str:
+    return f"{count} infusion" if count == 1 else f"{count} infusions"
+
+
+def _note(reading: bool | Reading, text: str) -> None:
+    """Say what was read, where the caller keeps the notes."""
+    if isinstance(reading, Reading):
+        reading.note(text)
 
 
 def _load(path: Path) -> bytes:

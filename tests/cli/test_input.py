@@ -10,10 +10,11 @@ import os
 import subprocess
 import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
-from tests.helpers import run, today
+from tests.helpers import calendar, run, today
 
 LA = ["--tz", "America/Los_Angeles"]
 
@@ -169,3 +170,37 @@ def test_babel_is_imported_only_for_a_numeric_date() -> None:
             env=env,
         )
         assert done.stderr.strip().splitlines()[-1] == imported, when
+
+
+# --- a calendar's other appointments ----------------------------------------------------------
+
+INFUSION = "SUMMARY:Ketamine infusion\nDTSTART:2030070{d}T170000Z\nDURATION:PT{m}M\n"
+VISIT = "SUMMARY:Pediatrician\nDTSTART:20300710T170000Z\nDURATION:PT30M\n"
+
+
+def invite(tmp_path: Path, *events: str) -> str:
+    """Write an invite with CRLF line ends and return its path."""
+    path = tmp_path / "invite.ics"
+    path.write_bytes(calendar(*events).replace("\n", "\r\n").encode())
+    return str(path)
+
+
+def test_a_calendar_with_another_appointment_is_refused_with_its_titles(tmp_path: Path) -> None:
+    """A pediatrician's visit is not planned as an infusion: exit 2 with the titles, counts and a --match."""
+    path = invite(tmp_path, *(INFUSION.format(d=d, m=40) for d in (1, 3, 5)), VISIT)
+    code, out, err = run("plan", "--from", path, *LA)
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: 'invite.ics' holds appointments with 2 different titles: 'Ketamine infusion' (3), "
+        "'Pediatrician' (1); only infusions belong in the plan: pick them by title, "
+        "e.g. --match 'Ketamine infusion'\n"
+    )
+
+
+def test_what_a_calendar_gave_is_said(tmp_path: Path) -> None:
+    """With --match, stderr names the count, the title and the file of the infusions read."""
+    path = invite(tmp_path, INFUSION.format(d=1, m=40), INFUSION.format(d=3, m=40), VISIT)
+    code, out, err = run("plan", "--from", path, "--match", "ketamine", *LA, "-f", "json")
+    assert code == 0
+    assert err == "read 2 infusions titled 'Ketamine infusion' from 'invite.ics'\n"
+    assert len(json.loads(out)["infusions"]) == 2
