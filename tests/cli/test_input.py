@@ -204,3 +204,29 @@ def test_what_a_calendar_gave_is_said(tmp_path: Path) -> None:
     assert code == 0
     assert err == "read 2 infusions titled 'Ketamine infusion' from 'invite.ics'\n"
     assert len(json.loads(out)["infusions"]) == 2
+
+
+# --- what every output shows ---------------------------------------------------------------
+
+
+def test_every_output_shows_the_year_of_a_day_outside_this_one() -> None:
+    """A plan next year shows the year on each day; this year's days show none."""
+    year = today().year + 1
+    code, out, _ = run("plan", f"{year}-03-04 10:00", *LA, "-f", "plain")
+    assert code == 0
+    assert f"Infusions:             1 (Thu Mar 4 {year} 10:00)" in out
+    assert f"\nThu Mar 4 {year}\n" in out
+    code, out, _ = run("plan", "2030-03-04 10:00", *LA, "-f", "csv")
+    assert "2030-03-04" in out
+
+
+def test_the_rule_line_gives_the_lengths_the_calendar_gave(tmp_path: Path) -> None:
+    """The rule says the infusions' own length (1 h, not the default 40 min), or their range."""
+    path = invite(tmp_path, INFUSION.format(d=1, m=60), INFUSION.format(d=3, m=60))
+    code, out, _ = run("plan", "--from", path, *LA, "-f", "plain")
+    assert code == 0
+    assert "before each infusion (an infusion lasts 1 h)." in out
+    path = invite(tmp_path, INFUSION.format(d=1, m=40), INFUSION.format(d=3, m=60))
+    code, out, _ = run("plan", "--from", path, *LA, "-f", "plain")
+    assert code == 0
+    assert "before each infusion (infusions last 40 min to 1 h)." in out
