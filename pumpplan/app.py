@@ -232,6 +232,8 @@ def _starts(request: Request, zone: ZoneInfo, now: datetime, reading: Reading) -
         if request.count is not None or request.until is not None:
             raise InputError("with --rrule, put the end in the rule: COUNT=6 or UNTIL=20261231")
         return series.from_rrule(starts[0], request.rrule, zone)
+    if request.count is not None and request.until is not None:
+        raise InputError("give either --count or --until to end the course, not both")
     count = _count(request.count) if request.count is not None else None
     today = now.astimezone(zone).date()
     until = parse_date(request.until, "--until", today, dayfirst=reading) if request.until else None

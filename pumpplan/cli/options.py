@@ -179,7 +179,7 @@ Output = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        help=f"Write to this file ({' '.join(SUFFIXES)}) instead of the screen.",
+        help=f"Write to this file ({' '.join(SUFFIXES)}) instead of the screen; - for the screen.",
         rich_help_panel=OUTPUT,
         dir_okay=False,
     ),

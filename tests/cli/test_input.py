@@ -206,6 +206,63 @@ def test_what_a_calendar_gave_is_said(tmp_path: Path) -> None:
     assert len(json.loads(out)["infusions"]) == 2
 
 
+# --- conventions ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["-h"], ["plan", "-h"], ["stash", "-h"]])
+def test_h_is_help(args: list[str]) -> None:
+    """-h shows the help, as --help does."""
+    code, out, err = run(*args)
+    assert (code, err) == (0, "")
+    assert out.startswith("Usage: ")
+    assert "-h, --help" in out
+
+
+def test_version_after_a_command_says_where_it_belongs() -> None:
+    """'plan --version' says --version is pumpplan's own, and suggests no unrelated option."""
+    code, out, err = run("plan", "--version")
+    assert (code, out) == (2, "")
+    assert "--version belongs to pumpplan itself, not to a command: type 'pumpplan --version'" in err
+    assert "--duration" not in err
+
+
+def test_a_misspelt_option_suggests_the_one_meant_only() -> None:
+    """'--quite' suggests --quiet, not options that merely share letters."""
+    code, out, err = run("plan", "tomorrow 10:00", "--quite", "23:00-06:00")
+    assert (code, out) == (2, "")
+    assert "No such option: --quite (Possible options: --quiet)" in err
+
+
+def test_output_dash_writes_to_the_screen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """-o - prints the plan in --format (default the table) and writes no file named '-'."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("plan", "2030-12-02 10:00", *LA, "-o", "-", "-f", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["schema"] == "pumpplan/1"
+    code, out, err = run("plan", "2030-12-02 10:00", *LA, "-o", "-")
+    assert (code, err) == (0, "")
+    assert "Breastfeeding plan around ketamine infusions" in out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_count_and_until_together_are_refused() -> None:
+    """--count and --until both end a course: give one."""
+    args = ["2030-12-02 10:00", "--every", "mon", "--count", "3", "--until", "2030-12-31", *LA]
+    code, out, err = run("plan", *args)
+    assert (code, out) == (2, "")
+    assert err == "error: give either --count or --until to end the course, not both\n"
+
+
+def test_until_before_the_first_infusion_names_both_dates() -> None:
+    """--until before the first infusion says both days, not merely that the series is empty."""
+    code, out, err = run("plan", "2030-12-02 10:00", "--every", "mon", "--until", "2030-11-30", *LA)
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: --until Sat Nov 30 2030 is before the first infusion, Mon Dec 2 2030; "
+        "give the day of the last infusion\n"
+    )
+
+
 # --- what every output shows ---------------------------------------------------------------
 
 
