@@ -21,7 +21,14 @@ from pumpplan.errors import InputError, reject_control_chars, shown
 from pumpplan.inputs import series
 from pumpplan.inputs.protocol import RULE_LENGTHS, Protocol, load_protocol
 from pumpplan.inputs.region import in_united_states
-from pumpplan.inputs.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
+from pumpplan.inputs.timeparse import (
+    Reading,
+    load_zone,
+    parse_date,
+    parse_duration,
+    parse_quiet,
+    parse_times,
+)
 from pumpplan.inputs.volume import default_units, parse_age, parse_units, parse_volume
 from pumpplan.render.report import Report, Section, Support
 
@@ -40,6 +47,7 @@ class Request:
     match: str | None = None
     tz: str | None = None
     dayfirst: bool = False
+    monthfirst: bool = False
     duration: str | None = None
     pump_before: str | None = None
     dump_hours: str | None = None
@@ -77,10 +85,11 @@ def report(
     """Check the request, read the clinic's settings, and return the report with its sections.
 
     The milk stash is worked out when the stash section is asked for; ``environ`` gives the
-    locale's units when --units does not.
+    locale's units when --units does not, and its order of day and month in numeric dates.
     """
     protocol = load_protocol(request.protocol, config_dir)
-    plan = build(request, now, protocol)
+    reading = reading_for(request, environ or {})
+    plan = build(request, now, protocol, reading)
     clinic = request.clinic
     if clinic is None and protocol.clinic:
         clinic = ", ".join(part for part in (protocol.clinic, protocol.phone) if part)
@@ -91,17 +100,26 @@ def report(
         clinic=_label(clinic, "--clinic"),
         source=protocol.citation,
         printed=now.astimezone(plan.zone).date(),
-        stash=milk_stash(request, plan, now) if Section.STASH in sections else None,
+        stash=milk_stash(request, plan, now, reading) if Section.STASH in sections else None,
         units=units,
         sections=sections,
         rule_owner=protocol.clinic,
         support=Support(
             in_united_states(plan.zone.key, environ or {}), protocol.support, protocol.call_us_if
         ),
+        notes=tuple(reading.notes),
     )
 
 
-def milk_stash(request: Request, plan: Plan, now: datetime) -> Stash:
+def reading_for(request: Request, environ: Mapping[str, str]) -> Reading:
+    """Return how to read numeric dates: --dayfirst or --monthfirst, else the locale's order."""
+    if request.dayfirst and request.monthfirst:
+        raise InputError("give either --dayfirst or --monthfirst, not both")
+    order = True if request.dayfirst else False if request.monthfirst else None
+    return Reading(dayfirst=order, environ=environ)
+
+
+def milk_stash(request: Request, plan: Plan, now: datetime, reading: Reading | None = None) -> Stash:
     """Return the stash the plan needs, from --intake or --baby-age (else the published intake)."""
     from pumpplan.core.stash import default_start, plan_stash, published_intake
 
@@ -116,7 +134,8 @@ def milk_stash(request: Request, plan: Plan, now: datetime) -> Stash:
     if request.start_pumping is None:
         start = default_start(plan, today)
     else:
-        start = parse_date(request.start_pumping, "--start-pumping", today, dayfirst=request.dayfirst)
+        order = reading or reading_for(request, {})
+        start = parse_date(request.start_pumping, "--start-pumping", today, dayfirst=order)
     return plan_stash(
         plan,
         intake_ml=intake,
@@ -143,14 +162,22 @@ def _label(text: str | None, option: str) -> str | None:
     return reject_control_chars(text.strip(), option)
 
 
-def build(request: Request, now: datetime, protocol: Protocol | None = None) -> Plan:
-    """Check every value of the request and compute its plan; options win over the clinic's file."""
+def build(
+    request: Request, now: datetime, protocol: Protocol | None = None, reading: Reading | None = None
+) -> Plan:
+    """Check every value of the request and compute its plan; options win over the clinic's file.
+
+    ``reading`` gathers the notes on how the input was read (a numeric date, a file's events).
+    """
     zone = load_zone(request.tz)
     rule = make_rule(request, protocol or Protocol())
-    return build_plan(_infusions(request, rule, zone, now), rule, zone, now)
+    reading = reading or reading_for(request, {})
+    return build_plan(_infusions(request, rule, zone, now, reading), rule, zone, now)
 
 
-def _infusions(request: Request, rule: Rule, zone: ZoneInfo, now: datetime) -> list[Infusion]:
+def _infusions(
+    request: Request, rule: Rule, zone: ZoneInfo, now: datetime, reading: Reading
+) -> list[Infusion]:
     """Return the infusions: from the --from file, else at the WHENs or the series they anchor."""
     if request.source is None:
         if request.match is not None:
@@ -159,7 +186,7 @@ def _infusions(request: Request, rule: Rule, zone: ZoneInfo, now: datetime) -> l
             raise InputError(
                 "give the infusion start times, e.g. pumpplan plan '2026-12-07 10:00', or a file with --from"
             )
-        return [Infusion(start, rule.infusion) for start in _starts(request, zone, now)]
+        return [Infusion(start, rule.infusion) for start in _starts(request, zone, now, reading)]
     if request.when:
         raise InputError("give the infusions either as WHEN or with --from FILE, not both")
     if any(v is not None for v in (request.every, request.count, request.until, request.rrule)):
@@ -170,7 +197,7 @@ def _infusions(request: Request, rule: Rule, zone: ZoneInfo, now: datetime) -> l
 
     return read_appointments(
         request.source, zone=zone, match=request.match, duration=rule.infusion, now=now,
-        dayfirst=request.dayfirst,
+        dayfirst=reading,
     )  # fmt: skip
 
 
@@ -195,9 +222,9 @@ def make_rule(request: Request, protocol: Protocol) -> Rule:
     return rule
 
 
-def _starts(request: Request, zone: ZoneInfo, now: datetime) -> list[datetime]:
+def _starts(request: Request, zone: ZoneInfo, now: datetime, reading: Reading) -> list[datetime]:
     """Return the infusion start times: the WHENs, or the series they anchor."""
-    starts = parse_times(request.when, zone, now, dayfirst=request.dayfirst)
+    starts = parse_times(request.when, zone, now, dayfirst=reading)
     if request.every is None and request.rrule is None:
         if request.count is not None or request.until is not None:
             raise InputError("--count and --until need --every; e.g. --every mon,wed,fri --count 6")
@@ -210,9 +237,11 @@ def _starts(request: Request, zone: ZoneInfo, now: datetime) -> list[datetime]:
         if request.count is not None or request.until is not None:
             raise InputError("with --rrule, put the end in the rule: COUNT=6 or UNTIL=20261231")
         return series.from_rrule(starts[0], request.rrule, zone)
+    if request.count is not None and request.until is not None:
+        raise InputError("give either --count or --until to end the course, not both")
     count = _count(request.count) if request.count is not None else None
     today = now.astimezone(zone).date()
-    until = parse_date(request.until, "--until", today, dayfirst=request.dayfirst) if request.until else None
+    until = parse_date(request.until, "--until", today, dayfirst=reading) if request.until else None
     days = series.weekdays(request.every or "")
     return series.every(starts[0], days, zone, count, until)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import time
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from typer.testing import CliRunner
@@ -83,3 +84,19 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     """Run pumpplan in-process, with some environment variables, and return exit code, stdout, stderr."""
     result = CliRunner().invoke(app, list(args), env=env)
     return result.exit_code, result.stdout, result.stderr
+
+
+def calendar(*events: str) -> str:
+    """Return a calendar holding the given VEVENT bodies."""
+    body = "".join(
+        f"BEGIN:VEVENT\nUID:{n}@test\nDTSTAMP:20300101T000000Z\n{e}END:VEVENT\n" for n, e in enumerate(events)
+    )
+    return f"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n{body}END:VCALENDAR\n"
+
+
+def today(zone: ZoneInfo = LA) -> date:
+    """Return today's date in a zone, waiting out the last half-minute of a day so a test sees one day."""
+    now = datetime.now(zone)
+    if now.hour == 23 and now.minute == 59 and now.second >= 30:
+        time.sleep(61 - now.second)
+    return datetime.now(zone).date()

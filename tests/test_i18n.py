@@ -159,7 +159,7 @@ def test_spanish_plan_has_spanish_dates_and_words() -> None:
     assert result.exit_code == 0
     for text in (
         "lun 2 dic",
-        "mié 4 dic 10:40",
+        "mié 4 dic 2030 10:40",
         "Infusión de ketamina",
         "Extraer la leche y desecharla",
         "Regla:",

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
+
+# Typer 0.29 carries its own Click; its unknown-option error is only reachable here.
+from typer._click.core import Context
+from typer._click.exceptions import NoSuchOption
+from typer.core import TyperCommand
 
 from pumpplan.cli import options as opt
 from pumpplan.cli.output import Output, alarm_lead, emit, output_format
@@ -18,7 +25,10 @@ if TYPE_CHECKING:
     from pumpplan.app import Request
 
 DISCLAIMER = "Not medical advice: confirm every plan with your provider."
+# The options of 'pumpplan' itself, which a command does not take.
+ROOT_OPTIONS = ("--version",)
 app = typer.Typer(
+    context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -57,6 +67,7 @@ def command(
     match: opt.Match = None,
     tz: opt.Zone = None,
     dayfirst: opt.DayFirst = False,
+    monthfirst: opt.MonthFirst = False,
     duration: opt.Duration = None,
     pump_before: opt.PumpBefore = None,
     dump_hours: opt.DumpHours = None,
@@ -87,22 +98,46 @@ def command(
     from pumpplan.app import Request
 
     wanted = Request(
-        when=when or [], source=source, match=match, tz=tz, dayfirst=dayfirst, duration=duration,
+        when=when or [], source=source, match=match, tz=tz, dayfirst=dayfirst, monthfirst=monthfirst,
+        duration=duration,
         pump_before=pump_before, dump_hours=dump_hours, pump_every=pump_every, session=session,
         quiet=quiet, every=every, count=count, until=until, rrule=rrule, protocol=protocol, name=name,
         clinic=clinic, intake=intake, baby_age=baby_age, feed_size=feed_size, units=units,
         start_pumping=start_pumping, extra_yield=extra_yield,
     )  # fmt: skip
-    out = Output(output_format, output, force, alarm, no_alarms, lang)
+    # '-o -' is the screen, as for most commands that write files.
+    path = None if output is not None and str(output) == "-" else output
+    out = Output(output_format, path, force, alarm, no_alarms, lang)
     try:
         _run(wanted, out, stash=context.info_name == "stash")
     except PumpplanError as error:
         _fail(error)
 
 
+class Command(TyperCommand):
+    """A command that suggests, for an unknown option, only options spelt nearly the same."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        """Parse the arguments; an unknown option names its near misses, or where it belongs."""
+        try:
+            return super().parse_args(ctx, args)
+        except NoSuchOption as error:
+            name = error.option_name
+            if name in ROOT_OPTIONS:
+                message = f"{name} belongs to pumpplan itself, not to a command: type 'pumpplan {name}'"
+                raise NoSuchOption(name, message=message, ctx=ctx) from None
+            near = _near(name, [o for p in self.get_params(ctx) for o in (*p.opts, *p.secondary_opts)])
+            raise NoSuchOption(name, possibilities=near, ctx=ctx) from None
+
+
+def _near(name: str, options: Sequence[str]) -> list[str]:
+    """Return the options spelt nearly like ``name`` ('--dayfrist': '--dayfirst'), not merely alike."""
+    return get_close_matches(name, [o for o in options if o.startswith("--")], n=3, cutoff=0.8)
+
+
 # Two commands with the same options: the stash shows the milk in detail instead of the schedule.
-app.command("plan", help=PLAN_HELP, epilog=DISCLAIMER)(command)
-app.command("stash", help=STASH_HELP, epilog=DISCLAIMER)(command)
+app.command("plan", cls=Command, help=PLAN_HELP, epilog=DISCLAIMER)(command)
+app.command("stash", cls=Command, help=STASH_HELP, epilog=DISCLAIMER)(command)
 
 
 def _run(wanted: Request, out: Output, *, stash: bool) -> None:
@@ -124,6 +159,8 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     now = datetime.now(UTC)
     config = Path(typer.get_app_dir("pumpplan"))
     report = orchestrator.report(wanted, now, config, sections, environ=os.environ)
+    for note in report.notes:  # how her input was read, before the plan that follows from it
+        typer.echo(note, err=True)
     emit(report, fmt, out, now=now, alarm=lead)
 
 

@@ -80,7 +80,12 @@ Match = Annotated[
 Zone = Annotated[
     str | None, _text("ZONE", "IANA time zone, e.g. America/Chicago. [default: this computer's]")
 ]
-DayFirst = Annotated[bool, typer.Option("--dayfirst", help="Read 07/12/2026 as 7 December.")]
+DayFirst = Annotated[
+    bool, typer.Option("--dayfirst", help="Read 07/12/2026 as 7 December. [default: the locale's order]")
+]
+MonthFirst = Annotated[
+    bool, typer.Option("--monthfirst", help="Read 07/12/2026 as July 12. [default: the locale's order]")
+]
 Duration = Annotated[
     str | None, _text("DURATION", f"Length of each infusion. {_length(DEFAULT.infusion)}", RULE)
 ]
@@ -174,7 +179,7 @@ Output = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        help=f"Write to this file ({' '.join(SUFFIXES)}) instead of the screen.",
+        help=f"Write to this file ({' '.join(SUFFIXES)}) instead of the screen; - for the screen.",
         rich_help_panel=OUTPUT,
         dir_okay=False,
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -11,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from pumpplan.core.model import Infusion
 from pumpplan.errors import InputError, ReadError, shown
-from pumpplan.inputs.timeparse import parse_duration, parse_time
+from pumpplan.inputs.timeparse import Reading, parse_duration, parse_time
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_APPOINTMENTS = 5000
@@ -26,9 +27,12 @@ def read_appointments(
     match: str | None,
     duration: timedelta,
     now: datetime,
-    dayfirst: bool = False,
+    dayfirst: bool | Reading = False,
 ) -> list[Infusion]:
     """Return the infusions a .ics or .csv file lists, each ``duration`` long unless it says.
+
+    A calendar's events must share one title (or be picked with ``match``): a calendar also holds
+    other appointments, which are not infusions. What was read is noted in a ``Reading``.
 
     Raises:
         InputError: the file is missing, too large, or holds no usable appointments.
@@ -45,11 +49,42 @@ def read_appointments(
     if suffix == ".csv":
         if match is not None:
             raise InputError("--match picks calendar events by title; a .csv has no titles: leave it out")
-        return _from_csv(text, where, zone=zone, duration=duration, now=now, dayfirst=dayfirst)
+        rows = _from_csv(text, where, zone=zone, duration=duration, now=now, dayfirst=dayfirst)
+        _note(dayfirst, f"read {_infusions(len(rows))} from {where}")
+        return rows
     from pumpplan.inputs.calendar_file import read_calendar  # imports icalendar: only when a calendar is read
 
     found = read_calendar(text, where, zone=zone, match=match, limit=MAX_APPOINTMENTS)
+    titles = Counter(o.title for o in found)
+    if len(titles) > 1 and match is None:
+        listed = ", ".join(f"{shown(t, 30)} ({n})" for t, n in titles.most_common(6))
+        likely = _likely(titles)
+        raise InputError(
+            f"{where} holds appointments with {len(titles)} different titles: {listed}; only infusions "
+            f"belong in the plan: pick them by title, e.g. --match {shown(likely, 30)}"
+        )
+    named = ", ".join(shown(t, 30) for t in titles)
+    _note(dayfirst, f"read {_infusions(len(found))} titled {named} from {where}")
     return [Infusion(o.start, o.length or duration) for o in found]
+
+
+def _likely(titles: Counter[str]) -> str:
+    """Return the title that most likely names the infusions, for the suggested --match."""
+    for word in ("ketamine", "infusion", "spravato"):
+        for title in titles:
+            if word in title.casefold():
+                return title
+    return titles.most_common(1)[0][0]
+
+
+def _infusions(count: int) -> str:
+    return f"{count} infusion" if count == 1 else f"{count} infusions"
+
+
+def _note(reading: bool | Reading, text: str) -> None:
+    """Say what was read, where the caller keeps the notes."""
+    if isinstance(reading, Reading):
+        reading.note(text)
 
 
 def _load(path: Path) -> bytes:
@@ -80,7 +115,7 @@ def _text(data: bytes, where: str) -> str:
 
 
 def _from_csv(
-    text: str, where: str, *, zone: ZoneInfo, duration: timedelta, now: datetime, dayfirst: bool
+    text: str, where: str, *, zone: ZoneInfo, duration: timedelta, now: datetime, dayfirst: bool | Reading
 ) -> list[Infusion]:
     """Return the infusions of a table whose header is 'start' or 'start,duration'."""
     reader = csv.reader(io.StringIO(text))

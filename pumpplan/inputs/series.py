@@ -39,6 +39,11 @@ def every(
         raise InputError(
             f"the first infusion is on a {local:%A}, not one of {names}; start the series on one of them"
         )
+    if until is not None and until < local.date():
+        raise InputError(
+            f"--until {until:%a %b %-d %Y} is before the first infusion, {local:%a %b %-d %Y}; "
+            "give the day of the last infusion"
+        )
     end = datetime.combine(until, time.max) if until else None
     rule = rrule.rrule(
         rrule.WEEKLY, dtstart=local.replace(tzinfo=None), byweekday=days, count=count, until=end

@@ -12,15 +12,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pumpplan.core.model import QuietHours
 from pumpplan.errors import InputError, reject_control_chars, shown
+from pumpplan.inputs.dates import WEEKDAYS, Reading, day_word, nearest, note_order, numeric_date, time_words
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+__all__ = ["WEEKDAYS", "Reading"]
 LONGEST = timedelta(days=30)
 _DURATION = re.compile(r"(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m(?:in)?)?")
 _CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})")
-_ISO_DATE = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}")
-_RELATIVE = re.compile(r"(?P<word>[a-z]+)\.?,?(?:\s+(?P<rest>.*))?", re.IGNORECASE)
-# Two defaults that differ in every field tell which fields the text really gave.
-_DEFAULTS = (datetime(2000, 1, 1, 0, 0), datetime(2001, 2, 2, 1, 1))  # noqa: DTZ001
+# A time of day as people write it for quiet hours: '23:00', '11pm', '6:30am', 'midnight'.
+_HOUR = re.compile(r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?", re.IGNORECASE)
+# Two defaults that differ in every field tell which fields the text really gave; leap years, for Feb 29.
+_DEFAULTS = (datetime(2000, 1, 1, 0, 0), datetime(2004, 2, 2, 1, 1))  # noqa: DTZ001
 
 
 def parse_duration(text: str, option: str, bare: str = "minutes") -> timedelta:
@@ -48,18 +49,28 @@ def parse_duration(text: str, option: str, bare: str = "minutes") -> timedelta:
 
 
 def parse_quiet(text: str, option: str = "--quiet") -> QuietHours:
-    """Parse quiet hours written as '23:00-06:00'."""
-    parts = reject_control_chars(text, option).replace(" ", "").split("-")
-    clocks = [_CLOCK.fullmatch(part) for part in parts]
-    if len(parts) != 2 or not all(clocks):
-        raise InputError(f"{option} {shown(text)} is not a span of hours; write e.g. '23:00-06:00'")
+    """Parse quiet hours written as '23:00-06:00' or '11pm-6am'."""
+    parts = time_words(reject_control_chars(text, option)).replace(" ", "").split("-")
+    example = "write e.g. '23:00-06:00' or '11pm-6am'"
+    if len(parts) != 2 or not all(_CLOCK.fullmatch(p) or _HOUR.fullmatch(p) for p in parts):
+        raise InputError(f"{option} {shown(text)} is not a span of hours; {example}")
     try:
-        start, end = (time(int(c["h"]), int(c["m"])) for c in clocks if c)
+        start, end = (_clock_time(part) for part in parts)
     except ValueError:
         raise InputError(f"{option} {shown(text)} has an impossible time; use 00:00 to 23:59") from None
     if start == end:
-        raise InputError(f"{option} {shown(text)} starts and ends together; write e.g. '23:00-06:00'")
+        raise InputError(f"{option} {shown(text)} starts and ends together; {example}")
     return QuietHours(start, end)
+
+
+def _clock_time(text: str) -> time:
+    """Return the time of day '23:00' or '11pm' names (ValueError if none)."""
+    clock = _CLOCK.fullmatch(text)
+    if clock:
+        return time(int(clock["h"]), int(clock["m"]))
+    from dateutil import parser
+
+    return parser.parse(text, default=_DEFAULTS[0]).time()
 
 
 def load_zone(name: str | None) -> ZoneInfo:
@@ -102,45 +113,49 @@ def _is_zone(name: str) -> bool:
 
 
 def parse_times(
-    texts: Sequence[str], zone: ZoneInfo, now: datetime, *, dayfirst: bool = False
+    texts: Sequence[str], zone: ZoneInfo, now: datetime, *, dayfirst: bool | Reading = False
 ) -> list[datetime]:
-    """Parse start times; a date word followed by a bare time ('tomorrow' '9:30') is one time."""
+    """Parse start times; a day word and a bare time as two words ('tomorrow' '9:30') are one time."""
+    reading = _reading(dayfirst)
     times: list[datetime] = []
     index = 0
     while index < len(texts):
         text = reject_control_chars(texts[index], "the time")
         following = texts[index + 1] if index + 1 < len(texts) else None
-        if following is not None and _is_bare_time(following) and not _is_bare_time(text):
-            joined = f"{text} {reject_control_chars(following, 'the time')}"
-            if not _has_time(text, dayfirst):
-                text, index = joined, index + 1
-        times.append(parse_time(text, zone, now, dayfirst=dayfirst))
+        if following is not None and _is_bare_time(following) != _is_bare_time(text):
+            day_part = text if _is_bare_time(following) else following
+            if not _has_time(day_part, reading):
+                text, index = f"{text} {reject_control_chars(following, 'the time')}", index + 1
+        times.append(parse_time(text, zone, now, dayfirst=reading))
         index += 1
     return times
 
 
+def _reading(dayfirst: bool | Reading) -> Reading:
+    """Return how to read numeric dates: --dayfirst as a flag, or a whole reading."""
+    return dayfirst if isinstance(dayfirst, Reading) else Reading(dayfirst=dayfirst)
+
+
 def _is_bare_time(text: str) -> bool:
-    return bool(re.fullmatch(r"\d{1,2}(:\d{2})?\s*([ap]\.?m\.?)?", text.strip(), re.IGNORECASE))
+    return bool(re.fullmatch(r"\d{1,2}(:\d{2})?\s*([ap]\.?m\.?)?", time_words(text).strip(), re.IGNORECASE))
 
 
-def _has_time(text: str, dayfirst: bool) -> bool:
+def _has_time(text: str, reading: Reading) -> bool:
     try:
-        first, second = _parse_twice(text, dayfirst)
+        first, second = _parse_twice(text, reading)
     except InputError:
         return False
     return first.hour == second.hour
 
 
-def parse_time(text: str, zone: ZoneInfo, now: datetime, *, dayfirst: bool = False) -> datetime:
-    """Parse one start time ('Dec 7 10am', 'mon 9:30', 'tomorrow 8:00', ISO with offset)."""
+def parse_time(text: str, zone: ZoneInfo, now: datetime, *, dayfirst: bool | Reading = False) -> datetime:
+    """Parse one start time ('Dec 7 10am', 'mon 9:30', '10am next monday', ISO with offset)."""
+    reading = _reading(dayfirst)
     today = now.astimezone(zone).date()
-    relative = _RELATIVE.fullmatch(text.strip())
-    word = relative["word"].lower() if relative else ""
-    day = _relative_day(word, today)
-    if relative and day is not None:
-        rest = relative["rest"] or ""
-        return _on_day(text, rest, day, word, zone, dayfirst)
-    first, second = _parse_twice(text, dayfirst)
+    named = day_word(text.split(), today)
+    if named is not None:
+        return _on_day(text, named, zone, reading, today)
+    first, second = _parse_twice(text, reading)
     if first.hour != second.hour:
         raise InputError(f"{shown(text)} has no time of day; add one, e.g. '{text} 10:00'")
     if (first.month, first.day) != (second.month, second.day):
@@ -150,68 +165,59 @@ def parse_time(text: str, zone: ZoneInfo, now: datetime, *, dayfirst: bool = Fal
     if first.tzinfo is not None:
         return first
     if first.year != second.year:
-        first = first.replace(year=today.year)
-        if first.date() < today:
-            first = _next_year(text, first)
+        first = datetime.combine(_nearest(text, first, today), first.time())
     return localize(first, zone)
 
 
-def _next_year(text: str, moment: datetime) -> datetime:
-    try:
-        return moment.replace(year=moment.year + 1)
-    except ValueError:  # Feb 29
-        raise InputError(f"{shown(text)} is not a date next year; add the year") from None
+def _nearest(text: str, moment: datetime, today: date) -> date:
+    """Return the date without a year nearest to today, or say to add the year."""
+    found = nearest(moment.month, moment.day, today)
+    if found is None:  # Feb 29 with no leap year near
+        raise InputError(f"{shown(text)} is not a date within half a year of today; add the year")
+    return found
 
 
-def _relative_day(word: str, today: date) -> date | None:
-    """Return the date a leading word names: today, tomorrow, or the next such weekday."""
-    if word == "today":
-        return today
-    if word == "tomorrow":
-        return today + timedelta(days=1)
-    matches = [i for i, name in enumerate(WEEKDAYS) if len(word) >= 3 and name.startswith(word)]
-    if len(matches) != 1:
-        return None
-    ahead = (matches[0] - today.weekday() - 1) % 7 + 1
-    return today + timedelta(days=ahead)
-
-
-def _on_day(text: str, rest: str, day: date, word: str, zone: ZoneInfo, dayfirst: bool) -> datetime:
-    """Place a time written after a relative day word on that day."""
+def _on_day(
+    text: str, named: tuple[date, str, list[str]], zone: ZoneInfo, reading: Reading, today: date
+) -> datetime:
+    """Place a time written with a day word ('tomorrow 9:30', '10am monday') on that day."""
+    day, word, others = named
+    rest = " ".join(others)
     if not rest:
         raise InputError(f"{shown(text)} has no time of day; add one, e.g. '{text} 10:00'")
-    first, second = _parse_twice(rest, dayfirst)
+    first, second = _parse_twice(rest, reading)
     if first.hour != second.hour or first.tzinfo is not None:
         raise InputError(f"{shown(text)} is not a day and a time; write e.g. '{word} 10:00'")
     if (first.month, first.day) == (second.month, second.day):
-        dated = first if first.year == second.year else first.replace(year=day.year)
-        if word in ("today", "tomorrow") or dated.weekday() != WEEKDAYS.index(_full(word)):
+        dated = first.date() if first.year == second.year else _nearest(rest, first, today)
+        if word in ("today", "tomorrow", "yesterday") or dated.weekday() != day.weekday():
             raise InputError(f"{shown(text)} names two different days; keep one of them")
-        return localize(dated, zone)
+        day = dated
     return localize(datetime.combine(day, first.time()), zone)
 
 
-def _full(word: str) -> str:
-    return next(name for name in WEEKDAYS if name.startswith(word))
-
-
-def _parse_twice(text: str, dayfirst: bool) -> tuple[datetime, datetime]:
+def _parse_twice(text: str, reading: Reading) -> tuple[datetime, datetime]:
     """Parse with two different defaults, so fields the text lacks can be told apart."""
     from dateutil import parser  # slow to import; only needed when there is a time to read
 
-    # dateutil would read ISO '2026-12-07' as 12 July under dayfirst; ISO is never day-first.
-    dayfirst = dayfirst and not _ISO_DATE.match(text)
+    numeric = numeric_date(text)
+    # Only a date in digits asks whether the day comes first, and only then the locale.
+    dayfirst, why = reading.order() if numeric else (False, "")
+    words = time_words(text)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            return (
-                parser.parse(text, default=_DEFAULTS[0], dayfirst=dayfirst),
-                parser.parse(text, default=_DEFAULTS[1], dayfirst=dayfirst),
+            parsed = (
+                parser.parse(words, default=_DEFAULTS[0], dayfirst=dayfirst),
+                parser.parse(words, default=_DEFAULTS[1], dayfirst=dayfirst),
             )
     except (ValueError, ArithmeticError, parser.UnknownTimezoneWarning):  # decimal errors too
         raise InputError(
             f"cannot read {shown(text)} as a date and time; write e.g. '2026-12-07 10:00' or 'mon 9:30'"
         ) from None
+    if numeric:
+        note_order(numeric, reading, dayfirst, why)
+    return parsed
 
 
 def localize(naive: datetime, zone: ZoneInfo) -> datetime:
@@ -234,19 +240,18 @@ def localize(naive: datetime, zone: ZoneInfo) -> datetime:
     )
 
 
-def parse_date(text: str, option: str, today: date, *, dayfirst: bool = False) -> date:
-    """Parse a calendar date: '2026-12-31', 'Dec 31' (the next one on or after today), 'today', 'fri'."""
-    named = _relative_day(reject_control_chars(text, option).strip().lower(), today)
-    if named is not None:
-        return named
+def parse_date(text: str, option: str, today: date, *, dayfirst: bool | Reading = False) -> date:
+    """Parse a calendar date: '2026-12-31', 'Dec 31' (the nearest one), 'today', 'fri', 'last fri'."""
+    reading = _reading(dayfirst)
+    named = day_word(reject_control_chars(text, option).split(), today)
+    if named is not None and not named[2]:
+        return named[0]
     try:
-        first, second = _parse_twice(text, dayfirst)
+        first, second = _parse_twice(text, reading)
     except InputError:
         raise InputError(f"{option} {shown(text)} is not a date; write e.g. '2026-12-31'") from None
     if (first.month, first.day) != (second.month, second.day):
         raise InputError(f"{option} {shown(text)} is not a date; write e.g. '2026-12-31'")
     if first.year != second.year:
-        first = first.replace(year=today.year)
-        if first.date() < today:
-            first = _next_year(text, first)
+        return _nearest(f"{option} {text}", first, today)
     return first.date()

@@ -69,5 +69,8 @@ def renderer(name: str) -> Renderer:
 
 
 def render(report: Report, name: str, options: RenderOptions | None = None) -> str | bytes:
-    """Render a report in a known format."""
-    return renderer(name)(report, options or RenderOptions())
+    """Render a report in a known format; days outside the report's printing year show their year."""
+    from pumpplan.render.phrases import printed_on
+
+    with printed_on(report.printed):
+        return renderer(name)(report, options or RenderOptions())

@@ -248,4 +248,4 @@ def _unbroken_numbers(text: str) -> str:
 
 def _dated(moment: date) -> str:
     """Return 'Sun Dec 15, 2030'."""
-    return _("{date}, {year}").format(date=phrases.day(moment), year=moment.year)
+    return _("{date}, {year}").format(date=phrases.day(moment, year=False), year=moment.year)

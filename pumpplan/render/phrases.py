@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, timedelta
 from itertools import groupby
 
@@ -10,6 +12,9 @@ from pumpplan.core.model import MAX_NIGHT_GAP, Event, EventKind, Notice, Plan, W
 from pumpplan.core.units import Units, format_volume
 from pumpplan.i18n import _, language, n_, p_
 from pumpplan.render.report import Report
+
+# The year of the report's printing date while it renders: a day of any other year shows its year.
+_this_year: ContextVar[int | None] = ContextVar("this_year", default=None)
 
 
 def heading() -> str:
@@ -87,9 +92,28 @@ def month(moment: datetime | date) -> str:
     return names[moment.month - 1]
 
 
-def day(moment: datetime | date) -> str:
-    """Return 'Mon Dec 7' (or 'lun 7 dic' in Spanish)."""
-    return _("{weekday} {month} {day}").format(weekday=weekday(moment), month=month(moment), day=moment.day)
+@contextmanager
+def printed_on(printed: date | None) -> Iterator[None]:
+    """Show the year of every day outside the year of ``printed`` (the report's) while rendering."""
+    token = _this_year.set(printed.year if printed else None)
+    try:
+        yield
+    finally:
+        _this_year.reset(token)
+
+
+def day(moment: datetime | date, *, year: bool | None = None) -> str:
+    """Return 'Mon Dec 7', with its year when not this one, 'Fri Jan 7 2028' (or 'lun 7 dic').
+
+    ``year`` True or False always or never shows it; None shows it outside the printing year.
+    """
+    this = _this_year.get()
+    if year is None:
+        year = this is not None and moment.year != this
+    parts = {"weekday": weekday(moment), "month": month(moment), "day": moment.day}
+    if year:
+        return _("{weekday} {month} {day} {year}").format(**parts, year=moment.year)
+    return _("{weekday} {month} {day}").format(**parts)
 
 
 def volume(ml: float, units: Units) -> str:
@@ -104,17 +128,24 @@ def clock(moment: datetime) -> str:
 
 
 def when(moment: datetime) -> str:
-    """Return 'Mon Dec 7 09:30'."""
+    """Return 'Mon Dec 7 09:30' ('Fri Jan 7 2028 09:30' outside the printing year)."""
     return f"{day(moment)} {clock(moment)}"
 
 
 def rule_lines(plan: Plan) -> list[str]:
     """Return the rule that was applied, in plain words."""
     rule = plan.rule
+    lengths = sorted({infusion.duration for infusion in plan.infusions}) or [rule.infusion]
+    if len(lengths) > 1:  # read from a calendar, each appointment with its own length
+        keep = _(
+            "Pump and keep the milk {before} before each infusion (infusions last {shortest} to {longest})."
+        ).format(before=span(rule.pump_before), shortest=span(lengths[0]), longest=span(lengths[-1]))
+    else:
+        keep = _(
+            "Pump and keep the milk {before} before each infusion (an infusion lasts {infusion})."
+        ).format(before=span(rule.pump_before), infusion=span(lengths[0]))
     lines = [
-        _("Pump and keep the milk {before} before each infusion (an infusion lasts {infusion}).").format(
-            before=span(rule.pump_before), infusion=span(rule.infusion)
-        ),
+        keep,
         _(
             "Do not breastfeed from the start of an infusion until {dump} after it ends; "
             "meanwhile pump every {every} and discard that milk."

@@ -46,6 +46,8 @@ class Report:
     sections: frozenset[Section] = frozenset({Section.SCHEDULE})
     rule_owner: str | None = None
     support: Support = Support()
+    # How the input was read ('read 3/4/2027 as ...'): said on stderr by the command line, not rendered.
+    notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         """Refuse a stash section without a stash: that is a mistake in the caller."""

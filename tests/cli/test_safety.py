@@ -44,8 +44,11 @@ def test_no_session_is_dropped_before_a_window() -> None:
 @pytest.mark.parametrize(
     ("language", "warning"),
     [
-        ("en", "No time to pump from Mon Dec 2 08:30 to Mon Dec 2 12:00 (3 h 30 min)"),
-        ("es", "No hay tiempo para extraerse leche de lun 2 dic 08:30 a lun 2 dic 12:00 (3 h 30 min)"),
+        ("en", "No time to pump from Mon Dec 2 2030 08:30 to Mon Dec 2 2030 12:00 (3 h 30 min)"),
+        (
+            "es",
+            "No hay tiempo para extraerse leche de lun 2 dic 2030 08:30 a lun 2 dic 2030 12:00 (3 h 30 min)",
+        ),
     ],
 )
 def test_a_rule_that_cannot_keep_its_cadence_says_so(language: str, warning: str) -> None:

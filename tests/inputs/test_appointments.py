@@ -15,7 +15,8 @@ import pytest
 from pumpplan.core.model import Infusion
 from pumpplan.errors import InputError, ReadError
 from pumpplan.inputs.appointments import MAX_APPOINTMENTS, read_appointments
-from tests.helpers import ics, make_plan
+from pumpplan.inputs.dates import Reading
+from tests.helpers import calendar, ics, make_plan
 
 # icalendar ships real exports (Google, Thunderbird, Etar, Evolution) and broken files: read in place.
 EXAMPLES = Path(icalendar.__file__).parent / "tests" / "calendars"
@@ -42,14 +43,6 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_bytes(text.replace("\n", "\r\n").encode())
     return path
-
-
-def calendar(*events: str) -> str:
-    """Return a calendar holding the given VEVENT bodies."""
-    body = "".join(
-        f"BEGIN:VEVENT\nUID:{n}@test\nDTSTAMP:20300101T000000Z\n{e}END:VEVENT\n" for n, e in enumerate(events)
-    )
-    return f"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n{body}END:VCALENDAR\n"
 
 
 # --- real calendars written by other programs -------------------------------------------------
@@ -109,8 +102,8 @@ def calendar(*events: str) -> str:
     ],
 )
 def test_reads_real_calendar_exports(name: str, expected: list[tuple[str, int]]) -> None:
-    """Events of real exports come out at their instants and lengths, series expanded."""
-    assert utc(read(EXAMPLES / name)) == expected
+    """Events of real exports come out at their instants and lengths, series expanded (every title)."""
+    assert utc(read(EXAMPLES / name, match="")) == expected
 
 
 def test_match_picks_events_by_title_ignoring_case() -> None:
@@ -201,7 +194,7 @@ def test_length_comes_from_dtend_duration_or_the_default(tmp_path: Path) -> None
             "SUMMARY:d\nDTSTART:20300704T080000Z\nDTEND:20300704T080000Z\n",
         ),
     )
-    assert [m for _, m in utc(read(path))] == [50, 75, 40, 40]
+    assert [m for _, m in utc(read(path, match=""))] == [50, 75, 40, 40]
 
 
 def test_dtend_in_another_zone_gives_elapsed_length(tmp_path: Path) -> None:
@@ -414,3 +407,42 @@ def test_reading_a_csv_does_not_import_icalendar() -> None:
         "assert 'icalendar' not in sys.modules, 'icalendar was imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- a calendar's other appointments ----------------------------------------------------------
+
+
+def mixed(tmp_path: Path) -> Path:
+    """Write an invite of three ketamine infusions and a pediatrician's visit."""
+    infusion = "SUMMARY:Ketamine infusion\nDTSTART:2030070{d}T080000Z\nDURATION:PT40M\n"
+    visit = "SUMMARY:Pediatrician\nDTSTART:20300710T080000Z\nDURATION:PT30M\n"
+    return write(tmp_path, "invite.ics", calendar(*(infusion.format(d=d) for d in (1, 3, 5)), visit))
+
+
+def test_events_of_more_than_one_title_are_refused_with_titles_counts_and_a_match(tmp_path: Path) -> None:
+    """A pediatrician's visit is not an infusion: without --match, the titles and counts are listed."""
+    with pytest.raises(
+        InputError,
+        match=r"'invite.ics' holds appointments with 2 different titles: 'Ketamine infusion' \(3\), "
+        r"'Pediatrician' \(1\); .* e.g. --match 'Ketamine infusion'",
+    ):
+        read(mixed(tmp_path))
+
+
+def test_match_picks_the_infusions_and_the_reading_says_what_was_read(tmp_path: Path) -> None:
+    """With --match the infusions are read, and the note names their count, title and file."""
+    reading = Reading()
+    found = read_appointments(
+        mixed(tmp_path), zone=BERLIN, match="ketamine", duration=DEFAULT, now=NOW, dayfirst=reading
+    )
+    assert len(found) == 3
+    assert reading.notes == ["read 3 infusions titled 'Ketamine infusion' from 'invite.ics'"]
+
+
+def test_a_table_says_how_many_infusions_it_gave(tmp_path: Path) -> None:
+    """A .csv has no titles; the note says how many rows were read."""
+    path = tmp_path / "a.csv"
+    path.write_text("start\n2030-07-01 10:00\n", encoding="utf-8")
+    reading = Reading()
+    read_appointments(path, zone=BERLIN, match=None, duration=DEFAULT, now=NOW, dayfirst=reading)
+    assert reading.notes == ["read 1 infusion from 'a.csv'"]
