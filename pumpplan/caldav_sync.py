@@ -103,7 +103,8 @@ def sync(
     Raises InputError for an unusable .ics or plan_id and ServerError for network and HTTP failures.
     """
     wanted = plan_resources(ics, plan_id)
-    with _reported(url, password):
+    done: dict[Action, list[Change]] = {"create": [], "update": [], "delete": []}
+    with _reported(url, password, done):
         from caldav.davclient import DAVClient
 
         client = DAVClient(
@@ -120,7 +121,7 @@ def sync(
                 return result
             if result.conflicts:
                 raise SyncConflict(result.conflicts[0], SyncResult(), len(result.conflicts) - 1)
-            return _apply(client, target, result, wanted, server, progress)
+            return _apply(client, target, result, wanted, server, progress, done)
 
 
 def _plan(wanted: dict[str, Resource], server: dict[str, Resource], dry_run: bool) -> SyncResult:
@@ -154,11 +155,11 @@ def _apply(
     wanted: dict[str, Resource],
     server: dict[str, Resource],
     progress: Callable[[Change], None] | None,
+    done: dict[Action, list[Change]],
 ) -> SyncResult:
-    """Write the planned changes in order; stop at the first 412 and say what was done."""
+    """Write the planned changes in order, noting each in done; stop at the first 412 or failure."""
     assert target is not None
     assert target.url is not None
-    done: dict[Action, list[Change]] = {"create": [], "update": [], "delete": []}
     for change in plan.changes:
         if change.action == "create":
             href = str(target.url.join(quote(change.uid, safe="") + ".ics"))
@@ -182,18 +183,20 @@ def _apply(
                 if change.uid in server
                 else (change.title, change.start)
             )
-            so_far = SyncResult(tuple(done["create"]), tuple(done["update"]), tuple(done["delete"]))
-            raise SyncConflict(Change(change.action, change.uid, title, start), so_far)
+            raise SyncConflict(Change(change.action, change.uid, title, start), _result(done))
         elif response.status >= 300:
-            so_far = SyncResult(tuple(done["create"]), tuple(done["update"]), tuple(done["delete"]))
             raise ServerError(
                 f"The server refused to {change.action} {shown(change.title)} (HTTP {response.status}); "
-                f"the push stopped, done before stopping: {so_far.summary()}"
+                f"the push stopped, done before stopping: {_result(done).summary()}"
             )
         done[change.action].append(change)
         if progress is not None:
             progress(change)
-    return SyncResult(tuple(done["create"]), tuple(done["update"]), tuple(done["delete"]), plan.unchanged)
+    return _result(done, plan.unchanged)
+
+
+def _result(done: dict[Action, list[Change]], unchanged: int = 0) -> SyncResult:
+    return SyncResult(tuple(done["create"]), tuple(done["update"]), tuple(done["delete"]), unchanged)
 
 
 def _calendar(client: DAVClient, name: str, create: bool) -> Calendar | None:
@@ -237,12 +240,13 @@ def _local(start: datetime | date | None) -> str:
 class _reported:
     """Turn caldav's and the HTTP library's failures into one-line ServerErrors without the password."""
 
-    def __init__(self, url: str, password: str | None) -> None:
+    def __init__(self, url: str, password: str | None, done: dict[Action, list[Change]]) -> None:
         parts = urlsplit(url)
         self.where = (
             f"{parts.scheme}://{parts.hostname or ''}{f':{parts.port}' if parts.port else ''}{parts.path}"
         )
         self.password = password
+        self.done = done
 
     def __enter__(self) -> None:
         return None
@@ -271,6 +275,8 @@ class _reported:
             message = f"Cannot connect to the CalDAV server at {self.where}: {_reason(failure)}"
         else:
             return False
+        if any(self.done.values()):
+            message += f"; the push stopped, done before stopping: {_result(self.done).summary()}"
         if self.password:
             message = message.replace(self.password, "***")
         raise ServerError(message) from None

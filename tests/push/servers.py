@@ -37,6 +37,7 @@ class Server:
     url: str
     username: str | None
     client: caldav.DAVClient
+    process: subprocess.Popen[bytes]
 
     def calendar(self, name: str) -> caldav.Calendar:
         """Return the calendar with this display name (it must exist)."""
@@ -50,10 +51,11 @@ class Server:
 
 
 @contextmanager
-def serving(name: str, url: str, username: str | None) -> Iterator[Server]:
+def serving(name: str, port: int, username: str | None, process: subprocess.Popen[bytes]) -> Iterator[Server]:
+    url = f"http://127.0.0.1:{port}/"
     password = "" if username else None  # no authentication: any password passes
     with caldav.DAVClient(url=url, username=username, password=password, timeout=10) as client:
-        yield Server(name, url, username, client)
+        yield Server(name, url, username, client, process)
 
 
 def free_port() -> int:
@@ -63,7 +65,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def running(command: list[str], port: int, log: Path) -> Iterator[None]:
+def running(command: list[str], port: int, log: Path) -> Iterator[subprocess.Popen[bytes]]:
     """Run a server until the block ends; wait until its port answers HTTP first."""
     with log.open("wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
@@ -82,7 +84,7 @@ def running(command: list[str], port: int, log: Path) -> Iterator[None]:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{command[2]} did not answer on port {port}:\n{log.read_text()}")
             time.sleep(0.05)
-        yield
+        yield process
     finally:
         process.terminate()
         try:
@@ -111,8 +113,8 @@ def radicale(root: Path, htpasswd: str | None = None) -> Iterator[Server]:
     )
     command = [sys.executable, "-m", "radicale", "--config", str(config)]
     with (
-        running(command, port, root / "log"),
-        serving("radicale", f"http://127.0.0.1:{port}/", "nurse") as server,
+        running(command, port, root / "log") as process,
+        serving("radicale", port, "nurse", process) as server,
     ):
         yield server
 
@@ -124,8 +126,8 @@ def xandikos(root: Path) -> Iterator[Server]:
     command = [sys.executable, "-m", "xandikos", "serve", "--defaults", "-d", str(root / "data")]
     command += ["--state-dir", str(root / "state"), "-l", "127.0.0.1", "-p", str(port)]
     with (
-        running(command, port, root / "log"),
-        serving("xandikos", f"http://127.0.0.1:{port}/", None) as server,
+        running(command, port, root / "log") as process,
+        serving("xandikos", port, None, process) as server,
     ):
         yield server
 

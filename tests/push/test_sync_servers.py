@@ -213,6 +213,21 @@ def test_connection_refused_is_one_line_without_the_password(unused_port: int) -
     assert caught.value.__suppress_context__
 
 
+def test_a_server_lost_in_the_middle_of_a_push_is_reported_with_what_was_done(tmp_path: Path) -> None:
+    with radicale(tmp_path) as server:
+
+        def server_goes_away(change: Change) -> None:
+            server.process.terminate()
+            server.process.wait()
+
+        with pytest.raises(ServerError) as caught:
+            push(server, "Breastfeeding plan", plan(*SMALL), progress=server_goes_away)
+    assert str(caught.value) == (
+        f"Cannot connect to the CalDAV server at {server.url}: Connection refused; "
+        "the push stopped, done before stopping: 1 created, 0 updated, 0 deleted"
+    )
+
+
 def test_a_wrong_password_is_one_line_without_the_password(tmp_path: Path) -> None:
     with radicale(tmp_path, htpasswd="nurse:right-pw") as server:
         with pytest.raises(ServerError) as caught:
