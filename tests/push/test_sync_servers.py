@@ -239,3 +239,16 @@ def test_a_wrong_password_is_one_line_without_the_password(tmp_path: Path) -> No
     assert "wrong-pw" not in message
     assert "\n" not in message
     assert caught.value.__suppress_context__
+
+
+def test_a_wrong_path_or_https_to_a_plain_server_is_one_line(server: Server) -> None:
+    wrong = {
+        server.url + "no/such/place/": "(404): check the URL",
+        server.url.replace("http://", "https://"): "Cannot make a secure (TLS) connection",
+    }
+    for url, expected in wrong.items():
+        with pytest.raises(ServerError) as caught:
+            sync(plan(*SMALL), PLAN_ID, url, username=server.username, password="s3cret-pw", dry_run=True)
+        assert expected in str(caught.value)
+        assert "\n" not in str(caught.value)
+        assert "s3cret-pw" not in str(caught.value)
