@@ -13,7 +13,7 @@ import keyring.backends.fail
 import pytest
 
 from pumpplan.caldav_auth import password
-from pumpplan.caldav_ics import plan_resources
+from pumpplan.caldav_ics import plan_resources, server_resource
 from pumpplan.caldav_sync import Change, SyncConflict, SyncResult
 from pumpplan.errors import InputError
 from tests.push.servers import BASE, events_of, plan
@@ -138,3 +138,12 @@ def test_loading_pumpplan_and_the_push_modules_imports_no_caldav_keyring_or_ical
         "assert not loaded, loaded"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_plan_id_with_commas_semicolons_and_accents_reads_back_as_the_same_plan() -> None:
+    plan_id = "Doe, Jane; Ñúñez"
+    for resource in plan_resources(plan(*BASE), plan_id).values():
+        back = server_resource(resource.body, "https://dav.example.org/x.ics", '"1"', plan_id)
+        assert back is not None
+        assert (back.plan, back.edited, back.canonical) == (plan_id, False, resource.canonical)
+        assert server_resource(resource.body, "", None, "Doe, Jane").plan is None
