@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
 
 from pumpplan.core.model import Plan
 from tests.helpers import SIX, make_plan
+
+if TYPE_CHECKING:
+    from tests.push.servers import Server
 
 # HYPOTHESIS_PROFILE=thorough runs the properties 20 times longer, for a search before a release.
 settings.register_profile("thorough", max_examples=2000, deadline=None)
@@ -31,3 +37,27 @@ def _own_config_and_language(
 def course() -> Plan:
     """Return the common Mon/Wed/Fri course of six infusions at 10:00 in Los Angeles."""
     return make_plan(*SIX)
+
+
+@pytest.fixture(scope="session", params=["radicale", "xandikos"])
+def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A real CalDAV server on 127.0.0.1, each of Radicale and Xandikos, started once for the session."""
+    from tests.push.servers import radicale, xandikos
+
+    start = radicale if request.param == "radicale" else xandikos
+    with start(tmp_path_factory.mktemp(request.param)) as running:
+        yield running
+
+
+@pytest.fixture
+def calendar() -> str:
+    """A display name no other test uses, so each test gets its own calendar."""
+    return f"Breastfeeding plan {uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def unused_port() -> int:
+    """A port on 127.0.0.1 nothing listens on."""
+    from tests.push.servers import free_port
+
+    return free_port()

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pumpplan.cli import app
+from tests.push.servers import Server
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -27,9 +28,10 @@ def blocks(language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", README, flags=re.DOTALL)
 
 
-def example_commands() -> list[str]:
-    """Return every 'pumpplan ...' line in the README's shell blocks."""
-    return [line for block in blocks("sh") for line in block.splitlines() if line.startswith("pumpplan ")]
+def example_commands(command: str = "") -> list[str]:
+    """Return every 'pumpplan ...' line in the README's shell blocks (of one command, if named)."""
+    lines = [line for block in blocks("sh") for line in block.splitlines() if line.startswith("pumpplan ")]
+    return [line for line in lines if line.split()[1] == command] if command else lines
 
 
 def test_ci_runs_the_readme_test_command() -> None:
@@ -46,7 +48,7 @@ def test_readme_install_command_installs_and_runs_a_plan() -> None:
     assert "pumpplan plan" in install
 
 
-@pytest.mark.parametrize("command", example_commands())
+@pytest.mark.parametrize("command", [c for c in example_commands() if c.split()[1] != "push"])
 def test_readme_examples_run(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every example command in the README succeeds, reading the files it names from --from."""
     monkeypatch.chdir(tmp_path)
@@ -73,8 +75,22 @@ def test_readme_example_output_is_what_the_command_prints() -> None:
 
 
 def test_every_option_is_documented() -> None:
-    """Each option in 'plan --help' and 'stash --help' appears in the README."""
-    help_text = "".join(CliRunner().invoke(app, [command, "--help"]).stdout for command in ("plan", "stash"))
+    """Each option in 'plan --help', 'stash --help' and 'push --help' appears in the README."""
+    commands = ("plan", "stash", "push")
+    help_text = "".join(CliRunner().invoke(app, [command, "--help"]).stdout for command in commands)
     options = set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}
     assert options
     assert sorted(o for o in options if o not in README) == []
+
+
+def test_readme_push_examples_run_against_a_real_server(server: Server, calendar: str) -> None:
+    """The README's push lines work against Radicale and Xandikos (their URL in place of iCloud's)."""
+    examples = example_commands("push")
+    assert examples
+    user = {"PUMPPLAN_CALDAV_USER": server.username} if server.username else {}
+    env = {"PUMPPLAN_CALDAV_URL": server.url, **user}
+    for command in examples:
+        args = [*shlex.split(command)[1:], "--calendar", calendar, "--tz", "America/Los_Angeles"]
+        result = CliRunner().invoke(app, args, env=env)
+        assert result.exit_code == 0, result.stderr
+    assert server.has_calendar(calendar)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from difflib import get_close_matches
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -23,6 +23,7 @@ from pumpplan.errors import PumpplanError
 
 if TYPE_CHECKING:
     from pumpplan.app import Request
+    from pumpplan.cli.push import Server
 
 DISCLAIMER = "Not medical advice: confirm every plan with your provider."
 # The options of 'pumpplan' itself, which a command does not take.
@@ -42,6 +43,14 @@ PLAN_HELP = """Make the pumping and breastfeeding plan for one or more infusions
 With a milk-stash option it also says how much milk to store first and how to pump it.
 
 Example: pumpplan plan "2026-12-07 10:00" --every mon,wed,fri --count 6
+"""
+PUSH_HELP = """Put the plan into a CalDAV calendar (iCloud, Nextcloud, Fastmail...) and keep it equal to it.
+
+A changed plan updates its events and deletes the ones it no longer has, so no old reminder stays.
+Only this plan's events are ever changed. The password comes from PUMPPLAN_CALDAV_PASSWORD, the
+system keyring or a prompt, never from the command line.
+
+Example: pumpplan push "2026-12-07 10:00" --every mon,wed,fri --count 6 --url https://dav.example.org/
 """
 STASH_HELP = """Work out the milk to store before the infusions: how much, how to pump it, how to keep it.
 
@@ -93,8 +102,13 @@ def command(
     name: opt.Name = None,
     clinic: opt.Clinic = None,
     lang: opt.Lang = None,
+    url: opt.Url = None,
+    user: opt.User = None,
+    calendar: opt.CalendarName = None,
+    dry_run: opt.DryRun = False,
+    yes: opt.Yes = False,
 ) -> None:
-    """Make the plan (``pumpplan plan``), or the milk stash in detail (``pumpplan stash``)."""
+    """Make the plan: print or write it (plan), the milk in detail (stash), or into a calendar (push)."""
     from pumpplan.app import Request
 
     wanted = Request(
@@ -109,13 +123,27 @@ def command(
     path = None if output is not None and str(output) == "-" else output
     out = Output(output_format, path, force, alarm, no_alarms, lang)
     try:
-        _run(wanted, out, stash=context.info_name == "stash")
+        if context.info_name == "push":
+            from pumpplan.cli.push import Server
+
+            _push(wanted, out, Server(url, user, calendar, dry_run, yes))
+        else:
+            _run(wanted, out, stash=context.info_name == "stash")
     except PumpplanError as error:
         _fail(error)
 
 
 class Command(TyperCommand):
-    """A command that suggests, for an unknown option, only options spelt nearly the same."""
+    """One of the commands sharing ``command``: it takes only its own options.
+
+    It also suggests, for an unknown option, only options spelt nearly the same.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Keep the options this command takes; the function's defaults stand for the others."""
+        super().__init__(*args, **kwargs)
+        unused = FILE_OPTIONS if self.name == "push" else SERVER_OPTIONS
+        self.params = [param for param in self.params if param.name not in unused]
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         """Parse the arguments; an unknown option names its near misses, or where it belongs."""
@@ -135,9 +163,13 @@ def _near(name: str, options: Sequence[str]) -> list[str]:
     return get_close_matches(name, [o for o in options if o.startswith("--")], n=3, cutoff=0.8)
 
 
-# Two commands with the same options: the stash shows the milk in detail instead of the schedule.
+# Three commands with the plan's options: the stash shows the milk in detail instead of the
+# schedule; push sends the plan to a calendar server instead of a file.
+SERVER_OPTIONS = frozenset({"url", "user", "calendar", "dry_run", "yes"})
+FILE_OPTIONS = frozenset({"output_format", "output", "force", "clinic"})
 app.command("plan", cls=Command, help=PLAN_HELP, epilog=DISCLAIMER)(command)
 app.command("stash", cls=Command, help=STASH_HELP, epilog=DISCLAIMER)(command)
+app.command("push", cls=Command, help=PUSH_HELP, epilog=DISCLAIMER)(command)
 
 
 def _run(wanted: Request, out: Output, *, stash: bool) -> None:
@@ -162,6 +194,27 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     for note in report.notes:  # how her input was read, before the plan that follows from it
         typer.echo(note, err=True)
     emit(report, fmt, out, now=now, alarm=lead)
+
+
+def _push(wanted: Request, out: Output, server: Server) -> None:
+    """Make the plan and its calendar, and keep the server's calendar equal to it."""
+    from pumpplan import app as orchestrator
+    from pumpplan.cli.push import push
+    from pumpplan.render import RenderOptions, render
+    from pumpplan.render.report import Section
+
+    _use_language(out.lang)
+    lead = alarm_lead(out.alarm, off=out.no_alarms)
+    sections = frozenset({Section.SCHEDULE, *([Section.STASH] if wanted.asks_for_stash else [])})
+    now = datetime.now(UTC)
+    report = orchestrator.report(
+        wanted, now, Path(typer.get_app_dir("pumpplan")), sections, environ=os.environ
+    )
+    for note in report.notes:
+        typer.echo(note, err=True)
+    calendar = render(report, "ics", RenderOptions(stamp=now.replace(microsecond=0), alarm=lead))
+    assert isinstance(calendar, bytes)  # the calendar format is bytes, CRLF as written
+    push(report, calendar, server)
 
 
 def _use_language(lang: str | None) -> None:

@@ -191,7 +191,8 @@ Alarm = Annotated[
     str | None,
     _text(
         "DURATION",
-        f"Calendar reminder this long before each session and the resume. {_length(DEFAULT_ALARM)}",
+        f"Calendar reminder this long before each pumping session; the resume rings at its time. "
+        f"{_length(DEFAULT_ALARM)}",
         OUTPUT,
     ),
 ]
@@ -210,4 +211,41 @@ Lang = Annotated[
         help="Language of the plan: en or es. [default: from the locale]",
         rich_help_panel=OUTPUT,
     ),
+]
+
+SERVER = "Calendar server (pumpplan push)"
+Url = Annotated[
+    str | None,
+    typer.Option(
+        "--url",
+        metavar="URL",
+        envvar="PUMPPLAN_CALDAV_URL",
+        help="The CalDAV server, e.g. https://caldav.icloud.com/ (or PUMPPLAN_CALDAV_URL).",
+        rich_help_panel=SERVER,
+        show_envvar=False,
+    ),
+]
+User = Annotated[
+    str | None,
+    typer.Option(
+        "--user",
+        metavar="NAME",
+        envvar="PUMPPLAN_CALDAV_USER",
+        help="Your user name there (or PUMPPLAN_CALDAV_USER). The password comes from "
+        "PUMPPLAN_CALDAV_PASSWORD, the system keyring, or a prompt: never from the command line.",
+        rich_help_panel=SERVER,
+        show_envvar=False,
+    ),
+]
+CalendarName = Annotated[
+    str | None,
+    _text("NAME", "The calendar to keep the plan in, made if missing. [default: Breastfeeding plan]", SERVER),
+]
+DryRun = Annotated[
+    bool,
+    typer.Option("--dry-run", help="List what would be created, updated and deleted; change nothing.",
+                 rich_help_panel=SERVER),
+]  # fmt: skip
+Yes = Annotated[
+    bool, typer.Option("--yes", help="Delete the plan's old events without asking.", rich_help_panel=SERVER)
 ]

@@ -1,0 +1,115 @@
+"""'pumpplan push': keep a CalDAV calendar exactly equal to the plan, so no stale reminder stays."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING
+
+import typer
+
+from pumpplan.errors import InputError
+
+if TYPE_CHECKING:
+    from pumpplan.push.sync import Change, SyncResult
+    from pumpplan.render.report import Report
+
+DEFAULT_CALENDAR = "Breastfeeding plan"
+
+
+@dataclass(frozen=True)
+class Server:
+    """Where the plan goes: the server, the user, the calendar, and how carefully."""
+
+    url: str | None
+    user: str | None
+    calendar: str | None
+    dry_run: bool
+    yes: bool
+
+
+def plan_id(report: Report) -> str:
+    """Return the plan's identity on the server: whose plan it is, never the appointments.
+
+    A changed plan for the same patient is the same plan, so a push replaces its events; two
+    patients (given --name) in one calendar are two plans, and never touch each other's events.
+    """
+    owner = report.patient or ""
+    return "pumpplan-" + hashlib.sha256(owner.encode()).hexdigest()[:16]
+
+
+def push(report: Report, calendar: bytes, server: Server) -> None:
+    """Make the server's calendar hold exactly the plan's events, asking before deleting any."""
+    from pumpplan.push.auth import password
+    from pumpplan.push.sync import sync
+
+    if not server.url:
+        raise InputError("give the CalDAV server with --url (or PUMPPLAN_CALDAV_URL), e.g. --url https://...")
+    secret = password(server.url, server.user, os.environ, _prompt if sys.stdin.isatty() else None)
+    run = partial(
+        sync, calendar, plan_id(report), server.url,
+        calendar=server.calendar or DEFAULT_CALENDAR, username=server.user, password=secret,
+    )  # fmt: skip
+    preview = run(dry_run=True)
+    if server.dry_run or not preview.changes:
+        _list(preview, report)
+        typer.echo(_summary(preview, dry_run=server.dry_run))
+        return
+    if preview.deleted and not server.yes:
+        _list(preview, report, only="delete")
+        if not sys.stdin.isatty() or not typer.confirm(f"Delete these {len(preview.deleted)} events?"):
+            raise InputError("nothing was changed; add --yes to delete the plan's old events")
+    done = _with_progress(lambda step: run(progress=step), len(preview.changes))
+    typer.echo(_summary(done, dry_run=False))
+
+
+def _prompt(question: str) -> str:
+    """Ask for the password without echoing it."""
+    answer: str = typer.prompt(question, hide_input=True, default="", show_default=False, err=True)
+    return answer
+
+
+def _with_progress(run: Callable[[Callable[[Change], None]], SyncResult], total: int) -> SyncResult:
+    """Run a push with a progress bar on stderr, one step per event written; none off a terminal."""
+    if not sys.stderr.isatty():
+        return run(lambda _change: None)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("Updating the calendar", total=total)
+        return run(lambda _change: bar.advance(task))
+
+
+def _list(result: SyncResult, report: Report, only: str | None = None) -> None:
+    """Say each change on stderr: what, when (in the plan's zone), and the event's title."""
+    from pumpplan.render.phrases import printed_on
+
+    with printed_on(report.printed):
+        for change in result.changes:
+            if only is None or change.action == only:
+                typer.echo(f"  {change.action:<7} {_when(change, report)}  {change.title}", err=True)
+
+
+def _when(change: Change, report: Report) -> str:
+    """Return a change's start as the plan shows times: 'Mon Dec 7 09:00'."""
+    from pumpplan.render import phrases
+
+    start = change.start
+    if isinstance(start, datetime):
+        return phrases.when(report.plan.local(start))
+    return str(start or "")
+
+
+def _summary(result: SyncResult, *, dry_run: bool) -> str:
+    """Return the one line a push ends with."""
+    if not result.changes:
+        return f"the calendar already holds this plan: nothing to change ({result.unchanged} events)"
+    if dry_run:
+        return f"would change: {result.summary()} (dry run: nothing was written)"
+    return result.summary()

@@ -1,0 +1,1 @@
+"""The plan kept in a CalDAV calendar: one resource per event, written only when it changed."""
