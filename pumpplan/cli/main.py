@@ -18,7 +18,7 @@ from typer._click.exceptions import NoSuchOption
 from typer.core import TyperCommand
 
 from pumpplan.cli import options as opt
-from pumpplan.cli.output import Output, alarm_lead, emit, output_format
+from pumpplan.cli.output import Output, alarm_lead, clock_hours, emit, output_format
 from pumpplan.errors import PumpplanError
 
 if TYPE_CHECKING:
@@ -93,6 +93,7 @@ def command(
     name: opt.Name = None,
     clinic: opt.Clinic = None,
     lang: opt.Lang = None,
+    clock: opt.Clock = None,
 ) -> None:
     """Make the plan (``pumpplan plan``), or the milk stash in detail (``pumpplan stash``)."""
     from pumpplan.app import Request
@@ -107,7 +108,7 @@ def command(
     )  # fmt: skip
     # '-o -' is the screen, as for most commands that write files.
     path = None if output is not None and str(output) == "-" else output
-    out = Output(output_format, path, force, alarm, no_alarms, lang)
+    out = Output(output_format, path, force, alarm, no_alarms, lang, clock)
     try:
         _run(wanted, out, stash=context.info_name == "stash")
     except PumpplanError as error:
@@ -147,6 +148,7 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
 
     _use_language(out.lang)
     fmt = output_format(out.format, out.path, events=not stash)
+    clock_hours(out.clock)
     lead = alarm_lead(out.alarm, off=out.no_alarms)
     if out.path is not None:
         from pumpplan.files import check_writable
@@ -173,7 +175,10 @@ def _use_language(lang: str | None) -> None:
 
 def _fail(error: PumpplanError) -> NoReturn:
     """Print the one line an error is, and exit with its code: 2 for input, 1 for files."""
-    typer.echo(f"error: {error}", err=True)
+    from pumpplan.i18n import _
+
+    # Translators: the first word of every error line; the message after it stays as written.
+    typer.echo(_("error: {message}").format(message=error), err=True)
     raise typer.Exit(error.exit_code) from None
 
 
