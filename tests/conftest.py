@@ -28,7 +28,7 @@ def _own_config_and_language(
 ) -> None:
     """Keep the tester's own clinic.toml and language out of every test."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
-    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_TIME", "COLUMNS"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
 

@@ -18,7 +18,7 @@ from typer._click.exceptions import NoSuchOption
 from typer.core import TyperCommand
 
 from pumpplan.cli import options as opt
-from pumpplan.cli.output import Output, alarm_lead, emit, output_format
+from pumpplan.cli.output import Output, alarm_lead, clock_hours, emit, output_format
 from pumpplan.errors import PumpplanError
 
 if TYPE_CHECKING:
@@ -102,6 +102,7 @@ def command(
     name: opt.Name = None,
     clinic: opt.Clinic = None,
     lang: opt.Lang = None,
+    clock: opt.Clock = None,
     url: opt.Url = None,
     user: opt.User = None,
     calendar: opt.CalendarName = None,
@@ -121,7 +122,7 @@ def command(
     )  # fmt: skip
     # '-o -' is the screen, as for most commands that write files.
     path = None if output is not None and str(output) == "-" else output
-    out = Output(output_format, path, force, alarm, no_alarms, lang)
+    out = Output(output_format, path, force, alarm, no_alarms, lang, clock)
     try:
         if context.info_name == "push":
             from pumpplan.cli.push import Server
@@ -166,7 +167,7 @@ def _near(name: str, options: Sequence[str]) -> list[str]:
 # Three commands with the plan's options: the stash shows the milk in detail instead of the
 # schedule; push sends the plan to a calendar server instead of a file.
 SERVER_OPTIONS = frozenset({"url", "user", "calendar", "dry_run", "yes"})
-FILE_OPTIONS = frozenset({"output_format", "output", "force", "clinic"})
+FILE_OPTIONS = frozenset({"output_format", "output", "force", "clinic", "clock"})
 app.command("plan", cls=Command, help=PLAN_HELP, epilog=DISCLAIMER)(command)
 app.command("stash", cls=Command, help=STASH_HELP, epilog=DISCLAIMER)(command)
 app.command("push", cls=Command, help=PUSH_HELP, epilog=DISCLAIMER)(command)
@@ -179,6 +180,7 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
 
     _use_language(out.lang)
     fmt = output_format(out.format, out.path, events=not stash)
+    clock_hours(out.clock)
     lead = alarm_lead(out.alarm, off=out.no_alarms)
     if out.path is not None:
         from pumpplan.files import check_writable
@@ -226,7 +228,10 @@ def _use_language(lang: str | None) -> None:
 
 def _fail(error: PumpplanError) -> NoReturn:
     """Print the one line an error is, and exit with its code: 2 for input, 1 for files."""
-    typer.echo(f"error: {error}", err=True)
+    from pumpplan.i18n import _
+
+    # Translators: the first word of every error line; the message after it stays as written.
+    typer.echo(_("error: {message}").format(message=error), err=True)
     raise typer.Exit(error.exit_code) from None
 
 

@@ -199,6 +199,14 @@ Alarm = Annotated[
 NoAlarms = Annotated[
     bool, typer.Option("--no-alarms", help="Calendar events without reminders.", rich_help_panel=OUTPUT)
 ]
+Clock = Annotated[
+    str | None,
+    _text(
+        "12|24",
+        "The clock of the human outputs: 12 (2:00 p.m.) or 24 (14:00). [default: the locale's]",
+        OUTPUT,
+    ),
+]
 Name = Annotated[str | None, _text("TEXT", "Patient's name, for the printed handout.", OUTPUT)]
 Clinic = Annotated[
     str | None, _text("TEXT", "Clinic name and phone, e.g. 'Westside Infusion, 555-0100'.", OUTPUT)

@@ -14,6 +14,7 @@ import typer
 
 from pumpplan.errors import InputError, shown
 from pumpplan.render import DEFAULT_ALARM, FORMATS, SUFFIXES, RenderOptions, render
+from pumpplan.render.conventions import locale_code
 
 if TYPE_CHECKING:
     from pumpplan.render.report import Report
@@ -33,6 +34,7 @@ class Output:
     alarm: str | None
     no_alarms: bool
     lang: str | None
+    clock: str | None = None
 
 
 def output_format(requested: str | None, path: Path | None, *, events: bool = True) -> str:
@@ -69,6 +71,15 @@ def _format_for_suffix(suffix: str) -> str:
         ) from None
 
 
+def clock_hours(text: str | None) -> int | None:
+    """Return the clock --clock asks for, 12 or 24; None for the locale's."""
+    if text is None:
+        return None
+    if text.strip().lower().removesuffix("h") not in {"12", "24"}:
+        raise InputError(f"--clock {shown(text)} is not a clock; use 12 (2:00 p.m.) or 24 (14:00)")
+    return int(text.strip().lower().removesuffix("h"))
+
+
 def alarm_lead(text: str | None, *, off: bool) -> timedelta | None:
     """Return how long before a pumping session its calendar reminder rings; None for none."""
     from pumpplan.inputs.timeparse import parse_duration
@@ -87,14 +98,22 @@ def alarm_lead(text: str | None, *, off: bool) -> timedelta | None:
     return lead
 
 
+def _pipe_width() -> int:
+    """Return the width of piped text: COLUMNS when set, as a terminal's; else PIPE_WIDTH."""
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else PIPE_WIDTH
+
+
 def emit(report: Report, fmt: str, out: Output, *, now: datetime, alarm: timedelta | None) -> None:
     """Render the report and print it, or write it to a private file."""
     tty = out.path is None and sys.stdout.isatty()
     options = RenderOptions(
         color=tty and "NO_COLOR" not in os.environ,
-        width=shutil.get_terminal_size((PIPE_WIDTH, 24)).columns if tty else PIPE_WIDTH,
+        width=shutil.get_terminal_size((PIPE_WIDTH, 24)).columns if tty else _pipe_width(),
         stamp=now.replace(microsecond=0),
         alarm=alarm,
+        locale=locale_code(os.environ),
+        clock=clock_hours(out.clock),
     )
     rendered = render(report, fmt, options)
     if out.path is None:
@@ -105,4 +124,6 @@ def emit(report: Report, fmt: str, out: Output, *, now: datetime, alarm: timedel
 
     data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
     write_private(out.path, data, force=out.force)
-    typer.echo(f"wrote {out.path}", err=True)
+    from pumpplan.i18n import _
+
+    typer.echo(_("wrote {path}").format(path=out.path), err=True)

@@ -20,16 +20,20 @@ DEFAULT_ALARM = timedelta(minutes=10)
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """How to render: the terminal's width and colour, and the calendar's stamp and reminders.
+    """How to render: the terminal's width and colour, her locale, the calendar's stamp and reminders.
 
     ``stamp`` is when the export is made (the calendar's DTSTAMP and SEQUENCE); ``alarm``
     is how long before a pumping session its reminder rings, None for no reminders.
+    ``locale`` ('en_US', '' for none) and ``clock`` (12 or 24, None for the locale's) say how
+    the human formats write times and numbers.
     """
 
     color: bool = False
     width: int = 100
     stamp: datetime | None = None
     alarm: timedelta | None = DEFAULT_ALARM
+    locale: str = ""
+    clock: int | None = None
 
 
 class Renderer(Protocol):
@@ -47,16 +51,18 @@ class Format:
     suffixes: tuple[str, ...] = ()
     # A list of the schedule's events and nothing else (CSV): it needs the schedule section.
     events_only: bool = False
+    # Read by a person: times and numbers as her locale writes them (CLDR, through Babel).
+    human: bool = False
 
 
 FORMATS = {
-    "table": Format("table", "render_table"),
-    "plain": Format("text", "render_plain", (".txt",)),
-    "markdown": Format("text", "render_markdown", (".md",)),
+    "table": Format("table", "render_table", human=True),
+    "plain": Format("text", "render_plain", (".txt",), human=True),
+    "markdown": Format("text", "render_markdown", (".md",), human=True),
     "csv": Format("text", "render_csv", (".csv",), events_only=True),
     "json": Format("contract", "render_json", (".json",)),
     "ics": Format("ics", "render_ics", (".ics",)),
-    "html": Format("html", "render_html", (".html", ".htm")),
+    "html": Format("html", "render_html", (".html", ".htm"), human=True),
 }
 SUFFIXES = {suffix: name for name, fmt in FORMATS.items() for suffix in fmt.suffixes}
 
@@ -69,8 +75,16 @@ def renderer(name: str) -> Renderer:
 
 
 def render(report: Report, name: str, options: RenderOptions | None = None) -> str | bytes:
-    """Render a report in a known format; days outside the report's printing year show their year."""
+    """Render a report in a known format; days outside the report's printing year show their year.
+
+    A human format writes times and numbers as the locale does; the others keep ISO-like defaults.
+    """
+    from pumpplan.i18n import language
+    from pumpplan.render.conventions import Conventions, for_locale, using
     from pumpplan.render.phrases import printed_on
 
-    with printed_on(report.printed):
-        return renderer(name)(report, options or RenderOptions())
+    options = options or RenderOptions()
+    human = FORMATS[name].human
+    conventions = for_locale(options.locale, language(), options.clock) if human else Conventions()
+    with printed_on(report.printed), using(conventions):
+        return renderer(name)(report, options)

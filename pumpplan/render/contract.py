@@ -16,7 +16,8 @@ from pumpplan.core import stash as st
 from pumpplan.core import storage
 from pumpplan.core.model import Event, Plan
 from pumpplan.render import RenderOptions
-from pumpplan.render.phrases import disclaimer, title, warnings
+from pumpplan.render.notices import warnings
+from pumpplan.render.phrases import disclaimer, title
 from pumpplan.render.report import Report, Section
 
 SCHEMA = "pumpplan/1"

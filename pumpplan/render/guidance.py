@@ -117,9 +117,10 @@ def why_lines() -> list[str]:
         _("Studies found very little ketamine in breast milk: less than 1% of the mother's dose."),
         _("Very little was left in milk 12 hours after a dose."),
         _("If the time without breastfeeding is hard, ask your clinic whether a shorter time is possible."),
+        _("This plan is for ketamine given by IV infusion."),
         _(
-            "This plan is for ketamine given by IV infusion. Esketamine nasal spray (Spravato) is "
-            "different: its label says breastfeeding is not recommended during treatment."
+            "Esketamine nasal spray (Spravato) is different. "
+            "Its label says breastfeeding is not recommended during treatment."
         ),
         _("Source: {source}.").format(source=LACTMED),
     ]
@@ -133,17 +134,17 @@ def support_lines(report: Report) -> list[str]:
         lines.append(_("Call us if: {reasons}").format(reasons=support.call_us_if))
     if not support.clinic_lines and support.united_states:
         lines += [
-            _(
-                "Need to talk? The National Maternal Mental Health Hotline is free, day and night, "
-                "in English and Spanish: call or text {number}."
-            ).format(number=HOTLINE),
+            _("Need to talk? Call or text the National Maternal Mental Health Hotline: {number}.").format(
+                number=HOTLINE
+            ),
+            _("It is free, day and night, in English and Spanish."),
             _("In a crisis, call or text 988. For Spanish, press 2, or text AYUDA to 988."),
             _("In an emergency, call 911."),
         ]
     lines.append(
         _(
-            "A painful, red or hard area of the breast, or a fever: "
-            "call your clinic or a lactation consultant."
+            "Is part of your breast painful, red or hard? Do you have a fever? "
+            "Call your clinic or a lactation consultant."
         )
     )
     return lines

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from datetime import date, datetime, time, timedelta
 from functools import cache
@@ -11,7 +10,8 @@ from importlib.resources import files
 
 from pumpplan.core.model import Event, EventKind, Plan
 from pumpplan.i18n import _, language
-from pumpplan.render import RenderOptions, guidance, phrases, stash_phrases
+from pumpplan.render import RenderOptions, guidance, notices, phrases, stash_phrases
+from pumpplan.render import clock as clocks
 from pumpplan.render.report import Report, Section
 
 _PHONE = re.compile(r"\b[0-9A-Z]+(?:-[0-9A-Z]+){2,}\b")
@@ -96,7 +96,7 @@ def _header(report: Report) -> str:
         f"<div><dt>{escape(label)}</dt><dd>{escape(value) if value else BLANK}</dd></div>"
         for label, value in pairs
     )
-    zone = _("All times are local time in {zone}.").format(zone=report.plan.zone.key)
+    zone = _("All times: {zone}.").format(zone=phrases.zone(report.plan))
     return (
         f'<header class="top"><div><h1>{escape(phrases.heading())}</h1>'
         f'<p class="zone">{escape(zone)}</p></div><dl class="who">{who}</dl></header>'
@@ -104,21 +104,16 @@ def _header(report: Report) -> str:
 
 
 def _resume(plan: Plan) -> str:
-    """Return the final resume time in large type, and the breaks between windows."""
+    """Return the final resume time in large type, and each break to breastfeed before it."""
     resume = plan.local(plan.resume)
     big = _("{date} at {time}").format(date=_dated(resume), time=phrases.clock(resume))
-    breaks = [
-        _("{start} until {end}").format(
-            start=phrases.when(plan.local(before.end)), end=phrases.when(plan.local(after.start))
-        )
-        for before, after in itertools.pairwise(plan.windows)
-    ]
-    between = _("Between windows you may also breastfeed: {breaks}.").format(breaks="; ".join(breaks))
+    breaks = "".join(f"<li>{escape(text)}</li>" for text in phrases.breaks(plan))
+    between = escape(_("Before that, you may breastfeed:"))
     label = _("Breastfeeding resumes")
     return (
         f'<section class="resume-panel"><p class="label">{escape(label)}</p>'
         f'<p class="big">{escape(big)}</p>'
-        + (f'<p class="between">{escape(between)}</p>' if breaks else "")
+        + (f'<div class="between"><p>{between}</p><ul>{breaks}</ul></div>' if breaks else "")
         + "</section>"
     )
 
@@ -126,8 +121,8 @@ def _resume(plan: Plan) -> str:
 def _about(report: Report) -> str:
     """Return the summary and the rule in plain words."""
     summary = "".join(
-        f"<div><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>"
-        for label, value in phrases.summary_lines(report.plan)
+        f"<div><dt>{escape(label)}</dt><dd>{'<br>'.join(escape(value) for value in values)}</dd></div>"
+        for label, values in phrases.grouped(phrases.summary_lines(report.plan))
     )
     lines = [*phrases.rule_lines(report.plan), *phrases.source_line(report)]
     rule = "".join(f"<li>{escape(line)}</li>" for line in lines)
@@ -163,10 +158,13 @@ def _day_row(plan: Plan, day: date, events: list[Event]) -> str:
 
 def _entry(plan: Plan, event: Event) -> str:
     """Return one checklist entry: a box for pumping, then the time and its mark."""
-    start = phrases.clock(plan.local(event.start))
+    start = plan.local(event.start).time()
+    period = clocks.period(start)
+    small = f' <span class="period">{escape(period)}</span>' if period else ""
     return (
         f'<li class="{event.kind.value}">{_box(event.kind)}'
-        f'<span class="time">{start}</span><span class="mark">{escape(mark(event.kind))}</span></li>'
+        f'<span class="time">{clocks.digits(start)}{small}</span>'
+        f'<span class="mark">{escape(mark(event.kind))}</span></li>'
     )
 
 
@@ -201,7 +199,7 @@ def _span_words(plan: Plan, begin: datetime, finish: datetime, start: datetime, 
         return _("until {time}").format(time=phrases.clock(plan.local(finish)))
     if finish == end:
         return _("from {time}").format(time=phrases.clock(plan.local(begin)))
-    return f"{phrases.clock(plan.local(begin))}-{phrases.clock(plan.local(finish))}"
+    return clocks.clock_range(plan.local(begin).time(), plan.local(finish).time())
 
 
 def _stash(report: Report) -> str:
@@ -221,7 +219,7 @@ def _notes(report: Report) -> str:
     title, source = escape(_("Storing the milk you keep")), escape(guidance.storage_source())
     notes = [f'<div class="storage"><h2>{title}</h2><dl>{rows}</dl><p class="source">{source}</p></div>']
     if report.plan.warnings:
-        items = "".join(f"<li>{escape(text)}</li>" for text in phrases.warnings(report.plan))
+        items = "".join(f"<li>{escape(text)}</li>" for text in notices.warnings(report.plan))
         note = escape(_("Please note"))
         notes.append(f'<div class="warnings"><h2>{note}</h2><ul>{items}</ul></div>')
     return f'<section class="notes">{"".join(notes)}</section>'

@@ -16,6 +16,7 @@ from pumpplan.core.model import Event, EventKind, Plan, Window
 from pumpplan.i18n import _
 from pumpplan.render import phrases, stash_phrases
 from pumpplan.render.guidance import about_lines, fresh_milk_keeps, storage_sentences, storage_source
+from pumpplan.render.notices import warning as notice_text
 from pumpplan.render.report import Report, Section
 
 RESUME_LENGTH = timedelta(minutes=15)
@@ -191,7 +192,7 @@ def _advice(kind: EventKind, until: str) -> str:
 def _window_warnings(plan: Plan, window: Window) -> list[str]:
     """Return the plan's warnings that concern one window."""
     notices = plan.warnings_between(window.start - plan.rule.pump_before, window.end)
-    return [_("Note: {warning}").format(warning=phrases.warning(notice, plan)) for notice in notices]
+    return [_("Note: {warning}").format(warning=notice_text(notice, plan)) for notice in notices]
 
 
 def _footer(report: Report) -> list[str]:

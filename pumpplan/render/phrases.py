@@ -8,9 +8,11 @@ from contextvars import ContextVar
 from datetime import date, datetime, timedelta
 from itertools import groupby
 
-from pumpplan.core.model import MAX_NIGHT_GAP, Event, EventKind, Notice, Plan, WarningKind
+from pumpplan.core.model import MAX_NIGHT_GAP, Event, EventKind, Plan
 from pumpplan.core.units import Units, format_volume
 from pumpplan.i18n import _, language, n_, p_
+from pumpplan.render import clock as clocks
+from pumpplan.render.conventions import current, zone_name
 from pumpplan.render.report import Report
 
 # The year of the report's printing date while it renders: a day of any other year shows its year.
@@ -82,6 +84,23 @@ def weekday(moment: datetime | date) -> str:
     return names[moment.weekday()]
 
 
+def weekday_name(moment: datetime | date) -> str:
+    """Return the full weekday name, 'Monday'."""
+    names = (
+        p_("weekday", "Monday"), p_("weekday", "Tuesday"), p_("weekday", "Wednesday"),
+        p_("weekday", "Thursday"), p_("weekday", "Friday"), p_("weekday", "Saturday"),
+        p_("weekday", "Sunday"),
+    )  # fmt: skip
+    return names[moment.weekday()]
+
+
+def listing(items: list[str]) -> str:
+    """Return 'Monday, Wednesday and Friday'."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
 def month(moment: datetime | date) -> str:
     """Return the short month name, 'Dec'."""
     names = (
@@ -117,19 +136,31 @@ def day(moment: datetime | date, *, year: bool | None = None) -> str:
 
 
 def volume(ml: float, units: Units) -> str:
-    """Return an amount of milk as a parent writes it, '4.5 L', with the language's decimal sign."""
-    # Translators: the sign between whole and decimal parts, as in 4.5 L; a comma in Spanish.
-    return format_volume(ml, units, p_("decimal sign", "."))
+    """Return an amount of milk as a parent writes it, '4.5 L', with her locale's decimal sign."""
+    return format_volume(ml, units, current().decimal)
 
 
 def clock(moment: datetime) -> str:
-    """Return '09:30'."""
-    return f"{moment:%H:%M}"
+    """Return '9:30 a.m.' or '09:30', as her locale (or --clock) reads the time."""
+    return clocks.clock(moment.time())
 
 
 def when(moment: datetime) -> str:
-    """Return 'Mon Dec 7 09:30' ('Fri Jan 7 2028 09:30' outside the printing year)."""
+    """Return 'Mon Dec 7 9:30 a.m.' ('Fri Jan 7 2028 09:30' outside the printing year)."""
     return f"{day(moment)} {clock(moment)}"
+
+
+def times(plan: Plan, event: Event) -> str:
+    """Return when an event happens: '9:00-9:20 a.m.', or its start alone for the resume."""
+    start = plan.local(event.start)
+    if event.end is None:
+        return clock(start)
+    return clocks.clock_range(start.time(), plan.local(event.end).time())
+
+
+def zone(plan: Plan) -> str:
+    """Return the plan's zone as people say it, 'Pacific Time (Los Angeles)'."""
+    return zone_name(plan.zone)
 
 
 def rule_lines(plan: Plan) -> list[str]:
@@ -137,26 +168,26 @@ def rule_lines(plan: Plan) -> list[str]:
     rule = plan.rule
     lengths = sorted({infusion.duration for infusion in plan.infusions}) or [rule.infusion]
     if len(lengths) > 1:  # read from a calendar, each appointment with its own length
-        keep = _(
-            "Pump and keep the milk {before} before each infusion (infusions last {shortest} to {longest})."
-        ).format(before=span(rule.pump_before), shortest=span(lengths[0]), longest=span(lengths[-1]))
+        lasts = _("Your infusions last {shortest} to {longest}.").format(
+            shortest=span(lengths[0]), longest=span(lengths[-1])
+        )
     else:
-        keep = _(
-            "Pump and keep the milk {before} before each infusion (an infusion lasts {infusion})."
-        ).format(before=span(rule.pump_before), infusion=span(lengths[0]))
+        lasts = _("An infusion lasts {infusion}.").format(infusion=span(lengths[0]))
     lines = [
-        keep,
-        _(
-            "Do not breastfeed from the start of an infusion until {dump} after it ends; "
-            "meanwhile pump every {every} and discard that milk."
-        ).format(dump=hours(rule.dump), every=span(rule.pump_every)),
-        _("Breastfeeding resumes when that time is up; windows that overlap merge into one."),
+        _("Pump {before} before each infusion, and keep that milk.").format(before=span(rule.pump_before)),
+        lasts,
+        _("Do not breastfeed from the start of an infusion until {dump} after it ends.").format(
+            dump=hours(rule.dump)
+        ),
+        _("During that time, pump every {every} and discard the milk.").format(every=span(rule.pump_every)),
+        _("Then you may breastfeed again."),
+        _("When infusions are close together, the times without breastfeeding join up."),
     ]
     if rule.quiet:
         lines.append(
-            _("At night ({start}-{end}) fewer sessions, never more than {gap} apart.").format(
-                start=f"{rule.quiet.start:%H:%M}",
-                end=f"{rule.quiet.end:%H:%M}",
+            _("At night, from {start} to {end}, pump less often: at most {gap} apart.").format(
+                start=clocks.clock(rule.quiet.start),
+                end=clocks.clock(rule.quiet.end),
                 gap=span(max(rule.pump_every, MAX_NIGHT_GAP)),
             )
         )
@@ -175,80 +206,51 @@ def source_line(report: Report) -> list[str]:
 
 
 def summary_lines(plan: Plan) -> list[tuple[str, str]]:
-    """Return the summary as (label, value) pairs."""
+    """Return the summary as (label, value) pairs; a label '' continues the one above (the breaks)."""
     first = plan.local(plan.infusions[0].start)
     count = len(plan.infusions)
-    infusions = f"1 ({when(first)})"
+    infusions = _("1, on {when}").format(when=when(first))
     if count > 1:
         last = plan.local(plan.infusions[-1].start)
-        infusions = _("{count} ({first} to {last})").format(count=count, first=day(first), last=day(last))
-    windows = len(plan.windows)
+        infusions = _("{count}, from {first} to {last}").format(count=count, first=day(first), last=day(last))
     without = span(plan.time_without_breastfeeding)
-    if windows > 1:
-        without = _(
-            "{length} in {windows} windows, of the {course} from the first infusion to the last resume"
-        ).format(length=without, windows=windows, course=span(plan.resume - plan.infusions[0].start))
+    if len(plan.windows) > 1:
+        without = _("{length} in total").format(length=without)
     dumps, keeps = plan.count(EventKind.PUMP_DUMP), plan.count(EventKind.PUMP_KEEP)
     return [
         (_("Infusions"), infusions),
+        (_("Time zone"), zone(plan)),
         (_("No breastfeeding"), without),
-        (_("Pump and discard"), n_("{count} session", "{count} sessions", dumps).format(count=dumps)),
+        (_("Pump and discard"), n_("once", "{count} times", dumps).format(count=dumps)),
         (
             _("Pump and keep"),
-            n_("{count} session, before infusions", "{count} sessions, before infusions", keeps).format(
-                count=keeps
-            ),
+            n_("once, before the infusion", "{count} times, before the infusions", keeps).format(count=keeps),
         ),
+        *((_("You may breastfeed") if i == 0 else "", text) for i, text in enumerate(breaks(plan))),
         (_("Breastfeeding resumes"), when(plan.local(plan.resume))),
     ]
 
 
-def warning(notice: Notice, plan: Plan) -> str:
-    """Return one warning in plain words."""
-    start = plan.local(notice.start)
-    end = plan.local(notice.end) if notice.end else start
-    length = span(notice.end - notice.start) if notice.end else ""
-    match notice.kind:
-        case WarningKind.MERGED:
-            return _(
-                "The windows of {count} infusions overlap and merge into one: no breastfeeding for "
-                "{length}, {start} to {end}; the pumps before the later infusions are discarded."
-            ).format(count=notice.infusions, length=length, start=when(start), end=when(end))
-        case WarningKind.SHORT_GAP:
-            return _(
-                "Only {length} to breastfeed between {start} and {end}; you may prefer to pump and keep then."
-            ).format(length=length, start=when(start), end=when(end))
-        case WarningKind.CLOCK_CHANGE:
-            return _(
-                "The clocks change on {start} during a window; it still lasts real hours, "
-                "so breastfeeding resumes at {end} by the new clock time."
-            ).format(start=when(start), end=when(end))
-        case WarningKind.PAST:
-            return n_(
-                "{count} infusion is in the past (from {start}); check the dates.",
-                "{count} infusions are in the past (from {start}); check the dates.",
-                notice.infusions,
-            ).format(count=notice.infusions, start=when(start))
-        case WarningKind.PUMP_IN_WINDOW:
-            return _(
-                "The pump at {start} before the infusion at {time} falls inside the previous window: "
-                "discard that milk."
-            ).format(start=when(start), time=clock(end))
-        case WarningKind.LONG_GAP:
-            return _(
-                "No time to pump from {start} to {end} ({length}): an infusion is in the way. "
-                "Pump as soon as you can."
-            ).format(start=when(start), end=when(end), length=length)
-        case WarningKind.SHORT_RULE:
-            return _(
-                "The time without breastfeeding is set to {length} after each infusion. The usual is 48 h. "
-                "Check that this is what your clinic told you."
-            ).format(length=hours(plan.rule.dump))
+def grouped(pairs: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    """Return (label, values) pairs, each label '' joined to the label above it."""
+    groups: list[tuple[str, list[str]]] = []
+    for label, value in pairs:
+        if label or not groups:
+            groups.append((label, [value]))
+        else:
+            groups[-1][1].append(value)
+    return groups
 
 
-def warnings(plan: Plan) -> list[str]:
-    """Return every warning of the plan in plain words."""
-    return [warning(notice, plan) for notice in plan.warnings]
+def breaks(plan: Plan) -> list[str]:
+    """Return each time she may breastfeed between two no-breastfeeding times, with its start and end."""
+    if len(plan.windows) < 2:
+        return []
+    spans = plan.free_spans(plan.windows[0].end, plan.windows[-1].start)
+    return [
+        _("{start} to {end}").format(start=when(plan.local(begin)), end=when(plan.local(end)))
+        for begin, end in spans
+    ]
 
 
 def by_day(plan: Plan) -> Iterator[tuple[date, list[Event]]]:

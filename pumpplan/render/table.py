@@ -19,7 +19,7 @@ from rich.text import Text
 
 from pumpplan.core.model import EventKind, Plan
 from pumpplan.i18n import _
-from pumpplan.render import RenderOptions, guidance, phrases, stash_phrases
+from pumpplan.render import RenderOptions, guidance, notices, phrases, stash_phrases
 from pumpplan.render.report import Report, Section
 
 STYLES = {
@@ -32,6 +32,10 @@ STYLES = {
 
 def render_table(report: Report, options: RenderOptions) -> str:
     """Render the plan as a rich table with its summary, rule, warnings and disclaimer."""
+    if options.width < NARROW:  # too narrow for four columns: the plain layout reads better
+        from pumpplan.render.text import render_plain
+
+        return render_plain(report, options)
     plan = report.plan
     console = Console(
         file=StringIO(),
@@ -50,15 +54,16 @@ def render_table(report: Report, options: RenderOptions) -> str:
         console.print(Panel(Group(*(Text(line) for line in lines)), title=stash_phrases.heading()))
     rule = [*phrases.rule_lines(plan), *phrases.source_line(report), *guidance.about_lines(report)]
     console.print(Panel(Group(*(Text(line) for line in rule)), title=_("Rule")))
-    for text in phrases.warnings(plan):
+    for text in notices.warnings(plan):
         console.print(Text(f"! {text}", style="bold red"))
     console.print(Panel(Group(*(Text(line) for line in guidance.why_lines())), title=_("Why wait?")))
     console.print(
         Panel(Group(*(Text(line) for line in guidance.support_lines(report))), title=_("Help is there"))
     )
     console.print(Text(phrases.disclaimer(), style="italic"))
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    return str(output)
+    output = str(console.file.getvalue())  # type: ignore[attr-defined]
+    # rich pads every line to the width: piped or pasted, the padding is only noise.
+    return "".join(line.rstrip(" ") + "\n" for line in output.splitlines())
 
 
 def _summary(report: Report) -> Panel:
@@ -72,6 +77,8 @@ def _summary(report: Report) -> Panel:
 
 # A row of the schedule: day, time, title, milk, the event's kind (its style); whether a day ends.
 Row = tuple[tuple[str, str, str, str, EventKind], bool]
+# Below this many columns the table's rows wrap onto several lines: the plain layout is shorter.
+NARROW = 72
 # Above this many rows the schedule is drawn once per distinct row (see the module's docstring).
 LONG = 300
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -82,10 +89,14 @@ def _rows(plan: Plan) -> list[Row]:
     rows = []
     for date, events in phrases.by_day(plan):
         for index, event in enumerate(events):
-            start = phrases.clock(plan.local(event.start))
-            end = f"-{phrases.clock(plan.local(event.end))}" if event.end else ""
             day = phrases.day(date) if index == 0 else ""
-            cells = (day, start + end, phrases.title(event.kind), phrases.milk(event.kind), event.kind)
+            cells = (
+                day,
+                phrases.times(plan, event),
+                phrases.title(event.kind),
+                phrases.milk(event.kind),
+                event.kind,
+            )
             rows.append((cells, index == len(events) - 1))
     return rows
 

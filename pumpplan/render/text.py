@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from pumpplan.core.model import Event, Plan
+from pumpplan.core.model import Plan
 from pumpplan.i18n import _
-from pumpplan.render import RenderOptions, guidance, phrases, stash_phrases
+from pumpplan.render import RenderOptions, guidance, notices, phrases, stash_phrases
 from pumpplan.render.report import Report, Section
 
 
@@ -17,11 +17,12 @@ def render_plain(report: Report, options: RenderOptions) -> str:
     pairs = [*phrases.header_lines(report), *phrases.summary_lines(plan)]
     width = max(len(label) for label, _ in pairs)
     lines = [phrases.heading(), ""]
-    lines += [f"{label + ':':<{width + 1}} {value}" for label, value in pairs]
+    lines += [f"{label + ':' if label else '':<{width + 1}} {value}" for label, value in pairs]
     if report.shows(Section.SCHEDULE):
+        column = max(13, *(len(phrases.times(plan, e)) for e in plan.events))
         for date, events in phrases.by_day(plan):
             lines += ["", phrases.day(date)]
-            lines += [f"  {_time_range(plan, e):<13}  {phrases.title(e.kind)}" for e in events]
+            lines += [f"  {phrases.times(plan, e):<{column}}  {phrases.title(e.kind)}" for e in events]
     if report.shows(Section.STASH):
         lines += [
             "",
@@ -31,7 +32,7 @@ def render_plain(report: Report, options: RenderOptions) -> str:
     rule = [*phrases.rule_lines(plan), *phrases.source_line(report), *guidance.about_lines(report)]
     lines += ["", _("Rule:"), *(f"  {line}" for line in rule)]
     if plan.warnings:
-        lines += ["", _("Warnings:"), *(f"  ! {text}" for text in phrases.warnings(plan))]
+        lines += ["", _("Warnings:"), *(f"  ! {text}" for text in notices.warnings(plan))]
     lines += ["", _("Why wait?"), *(f"  {line}" for line in guidance.why_lines())]
     lines += ["", _("Help is there:"), *(f"  {line}" for line in guidance.support_lines(report))]
     lines += ["", phrases.disclaimer()]
@@ -43,7 +44,11 @@ def render_markdown(report: Report, options: RenderOptions) -> str:
     plan = report.plan
     pairs = [*phrases.header_lines(report), *phrases.summary_lines(plan)]
     lines = [f"# {phrases.heading()}", ""]
-    lines += [f"- **{label}:** {_md(value)}" for label, value in pairs]
+    for label, values in phrases.grouped(pairs):
+        if len(values) == 1:
+            lines.append(f"- **{label}:** {_md(values[0])}")
+        else:
+            lines += [f"- **{label}:**", *(f"  - {_md(value)}" for value in values)]
     if report.shows(Section.SCHEDULE):
         lines += ["", *_markdown_schedule(plan)]
     if report.shows(Section.STASH):
@@ -56,7 +61,7 @@ def render_markdown(report: Report, options: RenderOptions) -> str:
     ]
     lines += ["", "## " + _("Rule"), "", *(f"- {line}" for line in rule)]
     if plan.warnings:
-        lines += ["", "## " + _("Warnings"), "", *(f"- {text}" for text in phrases.warnings(plan))]
+        lines += ["", "## " + _("Warnings"), "", *(f"- {text}" for text in notices.warnings(plan))]
     lines += ["", "## " + _("Why wait?"), "", *(f"- {_md(line)}" for line in guidance.why_lines())]
     lines += [
         "",
@@ -76,7 +81,7 @@ def _markdown_schedule(plan: Plan) -> list[str]:
         for index, event in enumerate(events):
             label = phrases.day(date) if index == 0 else ""
             lines.append(
-                f"| {label} | {_time_range(plan, event)} | {phrases.title(event.kind)} "
+                f"| {label} | {phrases.times(plan, event)} | {phrases.title(event.kind)} "
                 f"| {phrases.milk(event.kind)} |"
             )
     return lines
@@ -108,8 +113,3 @@ def render_csv(report: Report, options: RenderOptions) -> str:
 def _md(text: str) -> str:
     """Escape text a user typed so Markdown shows it as written."""
     return "".join(f"\\{ch}" if ch in "\\`*_{}[]<>()#+-.!|" else ch for ch in text)
-
-
-def _time_range(plan: Plan, event: Event) -> str:
-    start = phrases.clock(plan.local(event.start))
-    return f"{start}-{phrases.clock(plan.local(event.end))}" if event.end else start

@@ -39,9 +39,9 @@ def test_table_shows_schedule_summary_rule_warnings_and_disclaimer() -> None:
         "Resume breastfeeding",
         "Sun Dec 15 2030 10:40",
         "12 days 1 h 20 min",
-        "96 sessions",
+        "96 times",
         "48 h after it ends",
-        "merge into one",
+        "join up",
         "Not medical advice",
     ):
         assert text in out
@@ -83,7 +83,7 @@ def test_json_follows_the_pumpplan_1_contract() -> None:
         "title": "Resume breastfeeding",
     }
     assert len(document["warnings"]) == 1
-    assert "merge" in document["warnings"][0]
+    assert "join up" in document["warnings"][0]
 
 
 def test_dump_hours_and_other_rule_options_reach_the_json() -> None:
@@ -147,7 +147,7 @@ def test_plain_and_markdown_show_rule_summary_and_disclaimer(fmt: str, marker: s
         "Resume breastfeeding",
         "Sun Dec 15 2030 10:40",
         "Not medical advice",
-        "merge into one",
+        "join up",
     ):
         assert text in out
 

@@ -17,16 +17,15 @@ from tests.helpers import LA, at, minutes
     ("ml", "units", "spanish"),
     [(4520.8, Units.ML, "4,5 L"), (75, Units.OZ, "2,5 oz"), (750, Units.ML, "750 mL")],
 )
-def test_spanish_amounts_take_a_decimal_comma(ml: float, units: Units, spanish: str) -> None:
-    """'4,5 L' in Spanish, as a Spanish reader writes it; English keeps '4.5 L'."""
-    from pumpplan import i18n
+def test_amounts_take_the_decimal_sign_of_the_locale(ml: float, units: Units, spanish: str) -> None:
+    """'4,5 L' for es_ES, as CLDR writes it; '4.5 L' for es_MX, es_US and English."""
+    from pumpplan.render.conventions import for_locale, using
 
-    i18n.use("es")
-    try:
+    with using(for_locale("es_ES", "es")):
         assert phrases.volume(ml, units) == spanish
-    finally:
-        i18n.use("en")
-    assert phrases.volume(ml, units) == spanish.replace(",", ".")
+    for code in ("es_MX", "es_US", "en_US", ""):
+        with using(for_locale(code, "es")):
+            assert phrases.volume(ml, units) == spanish.replace(",", ".")
 
 
 def test_titles_follow_the_language_switched_at_run_time() -> None:
@@ -69,5 +68,5 @@ def test_the_rule_line_gives_the_lengths_of_the_infusions_planned() -> None:
     first, second = at("2030-12-02 10:00"), at("2030-12-04 10:00")
     same = build_plan([Infusion(first, minutes(60)), Infusion(second, minutes(60))], Rule(), LA)
     mixed = build_plan([Infusion(first, minutes(40)), Infusion(second, minutes(60))], Rule(), LA)
-    assert "(an infusion lasts 1 h)." in phrases.rule_lines(same)[0]
-    assert "(infusions last 40 min to 1 h)." in phrases.rule_lines(mixed)[0]
+    assert "An infusion lasts 1 h." in phrases.rule_lines(same)
+    assert "Your infusions last 40 min to 1 h." in phrases.rule_lines(mixed)
