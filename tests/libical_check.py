@@ -43,6 +43,12 @@ def alarm(component):
     }
 
 
+def status(component):
+    """Return an event's STATUS as written, or None."""
+    prop = component.get_first_property(ICalGLib.PropertyKind.STATUS_PROPERTY)
+    return None if prop is None else prop.get_value_as_string()
+
+
 def event(calendar, component):
     """Return what libical sees of one VEVENT."""
     start, start_zone = utc(calendar, component, ICalGLib.PropertyKind.DTSTART_PROPERTY)
@@ -55,6 +61,8 @@ def event(calendar, component):
     return {
         "uid": component.get_uid(),
         "summary": component.get_summary(),
+        "description": component.get_description(),
+        "status": status(component),
         "start": start,
         "end": end,
         "startZone": start_zone,
