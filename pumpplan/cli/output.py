@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from pumpplan.render.report import Report
 
 LONGEST_ALARM = timedelta(days=1)
+REPLACE_HINT = (
+    "To replace an earlier plan in your calendar, see --replaces, or delete the old calendar first."
+)
 # Written where standard output is not a terminal, so that piped text keeps its lines.
 PIPE_WIDTH = 100
 
@@ -33,6 +36,7 @@ class Output:
     alarm: str | None
     no_alarms: bool
     lang: str | None
+    discreet: bool = False
 
 
 def output_format(requested: str | None, path: Path | None, *, events: bool = True) -> str:
@@ -95,14 +99,31 @@ def emit(report: Report, fmt: str, out: Output, *, now: datetime, alarm: timedel
         width=shutil.get_terminal_size((PIPE_WIDTH, 24)).columns if tty else PIPE_WIDTH,
         stamp=now.replace(microsecond=0),
         alarm=alarm,
+        discreet=out.discreet,
     )
     rendered = render(report, fmt, options)
     if out.path is None:
         # Text goes through the terminal's encoding; bytes (the calendar) unchanged: CRLF stays CRLF.
         typer.echo(rendered, nl=False)
-        return
-    from pumpplan.files import write_private
+    else:
+        from pumpplan.files import write_private
 
-    data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
-    write_private(out.path, data, force=out.force)
-    typer.echo(f"wrote {out.path}", err=True)
+        data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+        write_private(out.path, data, force=out.force)
+        typer.echo(f"wrote {out.path}", err=True)
+    if fmt == "ics":
+        typer.echo(replacing_note(report), err=True)
+
+
+def replacing_note(report: Report) -> str:
+    """Return the line that says how this calendar replaces an earlier plan's, or what it cancels."""
+    if not report.earlier:
+        return REPLACE_HINT
+    from pumpplan.render.replacing import to_cancel
+
+    gone, kept = len(to_cancel(report)), len(report.earlier)
+    kept -= gone
+    return (
+        f"cancels {gone} event{'s' * (gone != 1)} of the earlier plan and updates {kept}: "
+        "import it into the calendar that holds the earlier plan"
+    )

@@ -24,12 +24,15 @@ class RenderOptions:
 
     ``stamp`` is when the export is made (the calendar's DTSTAMP and SEQUENCE); ``alarm``
     is how long before a pumping session its reminder rings, None for no reminders.
+    ``discreet`` writes the calendar and the handout's scan code in words others may see
+    (--discreet): no medicine, no rule, no name.
     """
 
     color: bool = False
     width: int = 100
     stamp: datetime | None = None
     alarm: timedelta | None = DEFAULT_ALARM
+    discreet: bool = False
 
 
 class Renderer(Protocol):
