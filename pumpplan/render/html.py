@@ -44,7 +44,7 @@ def render_html(report: Report, options: RenderOptions) -> str:
     body = "\n".join(
         [
             _header(report),
-            _resume(plan),
+            _resume(report, discreet=options.discreet),
             _about(report),
             _checklist(plan),  # the handout is the whole plan, whatever the command
             _stash(report),
@@ -103,8 +103,9 @@ def _header(report: Report) -> str:
     )
 
 
-def _resume(plan: Plan) -> str:
-    """Return the final resume time in large type, and the breaks between windows."""
+def _resume(report: Report, *, discreet: bool) -> str:
+    """Return the final resume time in large type, its scan code, and the breaks between windows."""
+    plan = report.plan
     resume = plan.local(plan.resume)
     big = _("{date} at {time}").format(date=_dated(resume), time=phrases.clock(resume))
     breaks = [
@@ -117,10 +118,19 @@ def _resume(plan: Plan) -> str:
     label = _("Breastfeeding resumes")
     return (
         f'<section class="resume-panel"><p class="label">{escape(label)}</p>'
-        f'<p class="big">{escape(big)}</p>'
+        f'<p class="big">{escape(big)}</p>{_scan(report, discreet=discreet)}'
         + (f'<p class="between">{escape(between)}</p>' if breaks else "")
         + "</section>"
     )
+
+
+def _scan(report: Report, *, discreet: bool) -> str:
+    """Return the code a phone's camera scans to add the resume to its calendar, with how to use it."""
+    from pumpplan.render import qr
+
+    caption = escape(_("Scan with your phone's camera to add this to your calendar."))
+    code = qr.svg(qr.payload(report, discreet=discreet))
+    return f'<figure class="qr">{code}<figcaption>{caption}</figcaption></figure>'
 
 
 def _about(report: Report) -> str:
