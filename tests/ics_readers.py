@@ -121,6 +121,12 @@ def read_libical(data: bytes) -> tuple[list[str], list[Seen]]:
     return result["errors"], _from_json(result["events"])
 
 
+def libical_itip_errors(data: bytes) -> list[str]:
+    """Return what libical finds against iTIP's rules (RFC 5546), which METHOD brings in."""
+    errors: list[str] = _libical(data)["itip"]
+    return errors
+
+
 def _libical(data: bytes) -> dict[str, Any]:
     """Return what the libical checker prints of a file: restriction errors, zones and raw events."""
     if not libical_ready():
