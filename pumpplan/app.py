@@ -30,7 +30,7 @@ from pumpplan.inputs.timeparse import (
     parse_times,
 )
 from pumpplan.inputs.volume import default_units, parse_age, parse_units, parse_volume
-from pumpplan.render.report import Report, Section, Support
+from pumpplan.render.report import PastEvent, Report, Section, Support
 
 if TYPE_CHECKING:
     from pumpplan.core.stash import Stash
@@ -67,6 +67,8 @@ class Request:
     units: str | None = None
     start_pumping: str | None = None
     extra_yield: str | None = None
+    # The calendar of the earlier plan, whose events the new calendar cancels where they are gone.
+    replaces: Path | None = None
 
     @property
     def asks_for_stash(self) -> bool:
@@ -94,9 +96,10 @@ def report(
     if clinic is None and protocol.clinic:
         clinic = ", ".join(part for part in (protocol.clinic, protocol.phone) if part)
     units = parse_units(request.units) if request.units is not None else default_units(environ or {})
+    patient = _label(request.name, "--name")
     return Report(
         plan=plan,
-        patient=_label(request.name, "--name"),
+        patient=patient,
         clinic=_label(clinic, "--clinic"),
         source=protocol.citation,
         printed=now.astimezone(plan.zone).date(),
@@ -108,7 +111,30 @@ def report(
             in_united_states(plan.zone.key, environ or {}), protocol.support, protocol.call_us_if
         ),
         notes=tuple(reading.notes),
+        earlier=earlier_events(request.replaces, patient, plan) if request.replaces else (),
     )
+
+
+def earlier_events(path: Path, patient: str | None, plan: Plan) -> tuple[PastEvent, ...]:
+    """Return her events in the earlier calendar, refusing a file that holds none of her plan."""
+    from pumpplan.inputs.earlier import read_earlier
+    from pumpplan.render.replacing import hers
+
+    found, others = read_earlier(path)
+    where = shown(path.name)
+    if not found:
+        raise InputError(
+            f"--replaces {where} holds no event pumpplan wrote ({others} other events); "
+            "give the .ics file pumpplan wrote for the earlier plan"
+        )
+    mine = hers(found, patient, plan.zone)
+    if not mine:
+        name = "the same --name as then" if patient is None else "the --name it was made with"
+        raise InputError(
+            f"--replaces {where}: none of its {len(found)} pumpplan events is this patient's plan "
+            f"(they were made with another --name, or none); give {name}"
+        )
+    return tuple(mine)
 
 
 def reading_for(request: Request, environ: Mapping[str, str]) -> Reading:

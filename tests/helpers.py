@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from typer.testing import CliRunner
@@ -100,3 +101,41 @@ def today(zone: ZoneInfo = LA) -> date:
     if now.hour == 23 and now.minute == 59 and now.second >= 30:
         time.sleep(61 - now.second)
     return datetime.now(zone).date()
+
+
+def printing_tool(name: str, package: str) -> str:
+    """Return a tool's path; skip without it, or fail when CI promised the browser and its tools."""
+    import os
+    import shutil
+
+    import pytest
+
+    found = shutil.which(name)
+    if found is None and os.environ.get("PUMPPLAN_REQUIRE_BROWSER"):
+        pytest.fail(f"PUMPPLAN_REQUIRE_BROWSER is set but {name} is not installed: apt-get install {package}")
+    if found is None:
+        pytest.skip(f"{name} is not installed: apt-get install {package}")
+    return found
+
+
+def print_to_pdf(chromium: str, page: Path, pdf: Path, profile: Path) -> None:
+    """Print a page to PDF with a headless browser, without its headers or footers; kill it if it hangs."""
+    import os
+    import signal
+    import subprocess
+
+    command = [
+        chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri(),
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        _, errors = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:  # a page that hangs the browser must not outlive the test
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+    assert process.returncode == 0, f"chromium failed on {page.name}: {errors}"

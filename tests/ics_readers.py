@@ -86,13 +86,24 @@ def icaljs_ready() -> bool:
 
 def read_icaljs(data: bytes) -> tuple[dict[str, object], list[Seen]]:
     """Read with Mozilla ical.js; return the calendar's properties and its events."""
+    result = _icaljs(data)
+    return result, _from_json(result.pop("events"))
+
+
+def _icaljs(data: bytes) -> dict[str, Any]:
+    """Return what the ical.js checker prints of a file: the calendar's properties and raw events."""
     if not icaljs_ready():
         missing("node or tests/icaljs/node_modules is missing: run 'npm ci' in tests/icaljs")
     done = subprocess.run(
         ["node", str(ICALJS / "check.mjs")], input=data, capture_output=True, check=True, timeout=60
     )
-    result = json.loads(done.stdout)
-    return result, _from_json(result.pop("events"))
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def raw_events(data: bytes) -> dict[str, list[dict[str, Any]]]:
+    """Return each event as ical.js and as libical read it: uid, summary, description, status, alarms..."""
+    return {"ical.js": _icaljs(data)["events"], "libical": _libical(data)["events"]}
 
 
 @functools.cache
@@ -106,14 +117,26 @@ def libical_ready() -> bool:
 
 def read_libical(data: bytes) -> tuple[list[str], list[Seen]]:
     """Read with libical; return its RFC 5545 restriction errors and the events."""
+    result = _libical(data)
+    return result["errors"], _from_json(result["events"])
+
+
+def libical_itip_errors(data: bytes) -> list[str]:
+    """Return what libical finds against iTIP's rules (RFC 5546), which METHOD brings in."""
+    errors: list[str] = _libical(data)["itip"]
+    return errors
+
+
+def _libical(data: bytes) -> dict[str, Any]:
+    """Return what the libical checker prints of a file: restriction errors, zones and raw events."""
     if not libical_ready():
         missing("libical is missing: apt-get install python3-gi gir1.2-ical-3.0")
     script = HERE / "libical_check.py"
     done = subprocess.run(
         [str(SYSTEM_PYTHON), str(script)], input=data, capture_output=True, check=True, timeout=60
     )
-    result = json.loads(done.stdout)
-    return result["errors"], _from_json(result["events"])
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
 
 
 def read_ical(data: bytes) -> list[Seen]:

@@ -43,6 +43,12 @@ def alarm(component):
     }
 
 
+def status(component):
+    """Return an event's STATUS as written, or None."""
+    prop = component.get_first_property(ICalGLib.PropertyKind.STATUS_PROPERTY)
+    return None if prop is None else prop.get_value_as_string()
+
+
 def event(calendar, component):
     """Return what libical sees of one VEVENT."""
     start, start_zone = utc(calendar, component, ICalGLib.PropertyKind.DTSTART_PROPERTY)
@@ -55,6 +61,8 @@ def event(calendar, component):
     return {
         "uid": component.get_uid(),
         "summary": component.get_summary(),
+        "description": component.get_description(),
+        "status": status(component),
         "start": start,
         "end": end,
         "startZone": start_zone,
@@ -63,13 +71,13 @@ def event(calendar, component):
     }
 
 
-def restriction_errors(text):
+def restriction_errors(text, *, itip=False):
     """Return what libical finds against RFC 5545's rules of which property may appear how often.
 
-    METHOD is left out for this check only: with it, libical applies iTIP's rules (RFC 5546),
-    whose PUBLISH wants an ORGANIZER on every event, and a personal plan has none.
+    METHOD is left out for this check unless ``itip``: with it, libical applies iTIP's rules
+    (RFC 5546), whose PUBLISH wants an ORGANIZER on every event, and a personal plan has none.
     """
-    lines = [line for line in text.split("\r\n") if not line.upper().startswith("METHOD:")]
+    lines = [line for line in text.split("\r\n") if itip or not line.upper().startswith("METHOD:")]
     checked = ICalGLib.Component.new_from_string("\r\n".join(lines))
     checked.check_restrictions()
     unfolded = checked.as_ical_string().replace("\r\n ", "")
@@ -91,7 +99,8 @@ def main():
     while component is not None:
         zones.append(component.get_first_property(ICalGLib.PropertyKind.TZID_PROPERTY).get_tzid())
         component = calendar.get_next_component(ICalGLib.ComponentKind.VTIMEZONE_COMPONENT)
-    json.dump({"errors": errors, "zones": zones, "events": events}, sys.stdout, indent=2)
+    itip = restriction_errors(text, itip=True)
+    json.dump({"errors": errors, "itip": itip, "zones": zones, "events": events}, sys.stdout, indent=2)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from typer.core import TyperCommand
 
 from pumpplan.cli import options as opt
 from pumpplan.cli.output import Output, alarm_lead, clock_hours, emit, output_format
-from pumpplan.errors import PumpplanError
+from pumpplan.errors import InputError, PumpplanError
 
 if TYPE_CHECKING:
     from pumpplan.app import Request
@@ -99,6 +99,8 @@ def command(
     force: opt.Force = False,
     alarm: opt.Alarm = None,
     no_alarms: opt.NoAlarms = False,
+    replaces: opt.Replaces = None,
+    discreet: opt.Discreet = False,
     name: opt.Name = None,
     clinic: opt.Clinic = None,
     lang: opt.Lang = None,
@@ -118,11 +120,11 @@ def command(
         pump_before=pump_before, dump_hours=dump_hours, pump_every=pump_every, session=session,
         quiet=quiet, every=every, count=count, until=until, rrule=rrule, protocol=protocol, name=name,
         clinic=clinic, intake=intake, baby_age=baby_age, feed_size=feed_size, units=units,
-        start_pumping=start_pumping, extra_yield=extra_yield,
+        start_pumping=start_pumping, extra_yield=extra_yield, replaces=replaces,
     )  # fmt: skip
     # '-o -' is the screen, as for most commands that write files.
     path = None if output is not None and str(output) == "-" else output
-    out = Output(output_format, path, force, alarm, no_alarms, lang, clock)
+    out = Output(output_format, path, force, alarm, no_alarms, lang, clock, discreet=discreet)
     try:
         if context.info_name == "push":
             from pumpplan.cli.push import Server
@@ -181,6 +183,10 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     _use_language(out.lang)
     fmt = output_format(out.format, out.path, events=not stash)
     clock_hours(out.clock)
+    if wanted.replaces is not None and fmt != "ics":
+        raise InputError(
+            f"--replaces cancels events in a calendar, and this writes {fmt}; write a .ics (-o plan.ics)"
+        )
     lead = alarm_lead(out.alarm, off=out.no_alarms)
     if out.path is not None:
         from pumpplan.files import check_writable
@@ -214,7 +220,8 @@ def _push(wanted: Request, out: Output, server: Server) -> None:
     )
     for note in report.notes:
         typer.echo(note, err=True)
-    calendar = render(report, "ics", RenderOptions(stamp=now.replace(microsecond=0), alarm=lead))
+    options = RenderOptions(stamp=now.replace(microsecond=0), alarm=lead, discreet=out.discreet)
+    calendar = render(report, "ics", options)
     assert isinstance(calendar, bytes)  # the calendar format is bytes, CRLF as written
     push(report, calendar, server)
 

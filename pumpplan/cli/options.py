@@ -196,6 +196,23 @@ Alarm = Annotated[
         OUTPUT,
     ),
 ]
+Replaces = Annotated[
+    Path | None,
+    typer.Option(
+        "--replaces",
+        metavar="FILE",
+        help="The .ics of an earlier plan: the new calendar cancels its events that are gone.",
+        rich_help_panel=OUTPUT,
+    ),
+]
+Discreet = Annotated[
+    bool,
+    typer.Option(
+        "--discreet",
+        help="Calendar in neutral words (Pump, Appointment, Feeding OK) for a calendar others see.",
+        rich_help_panel=OUTPUT,
+    ),
+]
 NoAlarms = Annotated[
     bool, typer.Option("--no-alarms", help="Calendar events without reminders.", rich_help_panel=OUTPUT)
 ]

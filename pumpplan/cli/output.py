@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from pumpplan.render.report import Report
 
 LONGEST_ALARM = timedelta(days=1)
+REPLACE_HINT = (
+    "To replace an earlier plan in your calendar, see --replaces, or delete the old calendar first."
+)
 # Written where standard output is not a terminal, so that piped text keeps its lines.
 PIPE_WIDTH = 100
 
@@ -35,6 +38,7 @@ class Output:
     no_alarms: bool
     lang: str | None
     clock: str | None = None
+    discreet: bool = False
 
 
 def output_format(requested: str | None, path: Path | None, *, events: bool = True) -> str:
@@ -114,16 +118,33 @@ def emit(report: Report, fmt: str, out: Output, *, now: datetime, alarm: timedel
         alarm=alarm,
         locale=locale_code(os.environ),
         clock=clock_hours(out.clock),
+        discreet=out.discreet,
     )
     rendered = render(report, fmt, options)
     if out.path is None:
         # Text goes through the terminal's encoding; bytes (the calendar) unchanged: CRLF stays CRLF.
         typer.echo(rendered, nl=False)
-        return
-    from pumpplan.files import write_private
+    else:
+        from pumpplan.files import write_private
 
-    data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
-    write_private(out.path, data, force=out.force)
-    from pumpplan.i18n import _
+        data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+        write_private(out.path, data, force=out.force)
+        from pumpplan.i18n import _
 
-    typer.echo(_("wrote {path}").format(path=out.path), err=True)
+        typer.echo(_("wrote {path}").format(path=out.path), err=True)
+    if fmt == "ics":
+        typer.echo(replacing_note(report), err=True)
+
+
+def replacing_note(report: Report) -> str:
+    """Return the line that says how this calendar replaces an earlier plan's, or what it cancels."""
+    if not report.earlier:
+        return REPLACE_HINT
+    from pumpplan.render.replacing import to_cancel
+
+    gone, kept = len(to_cancel(report)), len(report.earlier)
+    kept -= gone
+    return (
+        f"cancels {gone} event{'s' * (gone != 1)} of the earlier plan and updates {kept}: "
+        "import it into the calendar that holds the earlier plan"
+    )

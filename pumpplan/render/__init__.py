@@ -26,6 +26,8 @@ class RenderOptions:
     is how long before a pumping session its reminder rings, None for no reminders.
     ``locale`` ('en_US', '' for none) and ``clock`` (12 or 24, None for the locale's) say how
     the human formats write times and numbers.
+    ``discreet`` writes the calendar and the handout's scan code in words others may see
+    (--discreet): no medicine, no rule, no name.
     """
 
     color: bool = False
@@ -34,6 +36,7 @@ class RenderOptions:
     alarm: timedelta | None = DEFAULT_ALARM
     locale: str = ""
     clock: int | None = None
+    discreet: bool = False
 
 
 class Renderer(Protocol):

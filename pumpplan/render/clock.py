@@ -36,6 +36,16 @@ def period(moment: time) -> str:
     return f"{_period(moment)}{_named(moment)}".strip() if current().clock12 else ""
 
 
+def short_period(moment: time) -> str:
+    """Return 'a.m.', 'p.m.', 'midnight' or 'noon' for a narrow column; '' on the 24-hour clock."""
+    if not current().clock12:
+        return ""
+    exact = moment.replace(second=0, microsecond=0)
+    if exact in (MIDNIGHT, NOON):
+        return _("midnight") if exact == MIDNIGHT else _("noon")
+    return _period(moment)
+
+
 def _digits(moment: time) -> str:
     return f"{moment.hour % 12 or 12}:{moment.minute:02d}"
 

@@ -114,7 +114,10 @@ def why_lines() -> list[str]:
     """Return why she waits, what the evidence says, and what the plan is for."""
     return [
         _("The wait is a cautious clinic rule."),
-        _("Studies found very little ketamine in breast milk: less than 1% of the mother's dose."),
+        # The figure is a placeholder: a literal '1%' reads to gettext tools as a printf format.
+        _(
+            "Studies found very little ketamine in breast milk: less than {percent} of the mother's dose."
+        ).format(percent=_("{number}%").format(number=1)),
         _("Very little was left in milk 12 hours after a dose."),
         _("If the time without breastfeeding is hard, ask your clinic whether a shorter time is possible."),
         _("This plan is for ketamine given by IV infusion."),

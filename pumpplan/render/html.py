@@ -44,7 +44,7 @@ def render_html(report: Report, options: RenderOptions) -> str:
     body = "\n".join(
         [
             _header(report),
-            _resume(plan),
+            _resume(report, discreet=options.discreet),
             _about(report),
             _checklist(plan),  # the handout is the whole plan, whatever the command
             _stash(report),
@@ -103,8 +103,9 @@ def _header(report: Report) -> str:
     )
 
 
-def _resume(plan: Plan) -> str:
-    """Return the final resume time in large type, and each break to breastfeed before it."""
+def _resume(report: Report, *, discreet: bool) -> str:
+    """Return the final resume time in large type, its scan code, and each break to breastfeed before it."""
+    plan = report.plan
     resume = plan.local(plan.resume)
     big = _("{date} at {time}").format(date=_dated(resume), time=phrases.clock(resume))
     breaks = "".join(f"<li>{escape(text)}</li>" for text in phrases.breaks(plan))
@@ -112,10 +113,19 @@ def _resume(plan: Plan) -> str:
     label = _("Breastfeeding resumes")
     return (
         f'<section class="resume-panel"><p class="label">{escape(label)}</p>'
-        f'<p class="big">{escape(big)}</p>'
+        f'<p class="big">{escape(big)}</p>{_scan(report, discreet=discreet)}'
         + (f'<div class="between"><p>{between}</p><ul>{breaks}</ul></div>' if breaks else "")
         + "</section>"
     )
+
+
+def _scan(report: Report, *, discreet: bool) -> str:
+    """Return the code a phone's camera scans to add the resume to its calendar, with how to use it."""
+    from pumpplan.render import qr
+
+    caption = escape(_("Scan with your phone's camera to add this to your calendar."))
+    code = qr.svg(qr.payload(report, discreet=discreet))
+    return f'<figure class="qr">{code}<figcaption>{caption}</figcaption></figure>'
 
 
 def _about(report: Report) -> str:
@@ -159,12 +169,13 @@ def _day_row(plan: Plan, day: date, events: list[Event]) -> str:
 def _entry(plan: Plan, event: Event) -> str:
     """Return one checklist entry: a box for pumping, then the time and its mark."""
     start = plan.local(event.start).time()
-    period = clocks.period(start)
-    small = f' <span class="period">{escape(period)}</span>' if period else ""
+    # On the 12-hour clock the period goes under the time, beside the mark: nine entries still fit a row.
+    period = clocks.short_period(start)
+    small = f'<span class="period">{escape(period)}</span> ' if period else ""
     return (
         f'<li class="{event.kind.value}">{_box(event.kind)}'
-        f'<span class="time">{clocks.digits(start)}{small}</span>'
-        f'<span class="mark">{escape(mark(event.kind))}</span></li>'
+        f'<span class="time">{clocks.digits(start)}</span>'
+        f'<span class="mark">{small}{escape(mark(event.kind))}</span></li>'
     )
 
 

@@ -17,8 +17,9 @@ so exporting a changed plan again moves events in the calendar instead of duplic
 
 SEQUENCE is the number of seconds from 2020-01-01 UTC to the export's DTSTAMP: a later export
 of the same events carries a higher SEQUENCE, so calendars take it as the newer version, and
-the same plan exported with the same stamp gives the same bytes. A re-export cannot remove
-events that a changed plan no longer has (METHOD:PUBLISH has no way to cancel them).
+the same plan exported with the same stamp gives the same bytes. A re-export alone cannot remove
+events that a changed plan no longer has; with the earlier file (--replaces) it carries each of
+them again as STATUS:CANCELLED with a higher SEQUENCE, no reminder and "Cancelled" in its title.
 
 The events are written here as text, not through icalendar's objects: at 1,000 infusions
 (20,000 events) icalendar took 9 s and 300 MiB, this about a second. The bytes are the ones
@@ -29,7 +30,6 @@ values that are the same for every event (the TZID parameter, the alarm's TRIGGE
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -38,13 +38,13 @@ from icalendar import vDDDTypes, vDuration
 
 from pumpplan.i18n import _
 from pumpplan.render import RenderOptions, phrases
-from pumpplan.render.ics_entries import Entry, Ring, entries
-from pumpplan.render.report import Report
+from pumpplan.render.ics_entries import Entry, Ring, entries, uid
+from pumpplan.render.replacing import cancelled_description, cancelled_title, to_cancel
+from pumpplan.render.report import PastEvent, Report
 from pumpplan.render.vtimezone import vtimezone
 
 PRODID = "-//pumpplan//pumpplan//EN"
 SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
-UID_DOMAIN = "pumpplan"
 # RFC 5545 folds lines longer than 75 octets; icalendar keeps each piece under that.
 FOLD = 74
 # In icalendar's order, which matters: a literal \N is a newline, and no escape is escaped twice.
@@ -65,26 +65,29 @@ def render_ics(report: Report, options: RenderOptions) -> bytes:
     if stamp is None or stamp.tzinfo is None:
         raise ValueError("the calendar needs an aware stamp: when the export is made")
     plan = report.plan
-    found = entries(report)
+    found = entries(report, discreet=options.discreet)
     zone = vtimezone(plan.zone, min(e.start for e in found), max(e.end for e in found))
     writer = _Writer(report, stamp, options.alarm, zoned=zone is not None)
     events = b"".join([writer.event(entry) for entry in found])
+    events += b"".join([writer.cancel(past, discreet=options.discreet) for past in to_cancel(report)])
+    name = calendar_name(discreet=options.discreet)
     head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{escape(PRODID)}",
+        # Kept although libical's iTIP check wants an ORGANIZER with it: see the README's calendar section.
         "METHOD:PUBLISH",
-        f"NAME:{escape(calendar_name())}",
-        f"X-WR-CALNAME:{escape(calendar_name())}",
+        f"NAME:{escape(name)}",
+        f"X-WR-CALNAME:{escape(name)}",
         f"X-WR-TIMEZONE:{escape(plan.zone.key)}",
     ]
     timezone = bytes(zone.to_ical()) if zone is not None and writer.used_tzid else b""
     return b"".join([lines(head), timezone, events, b"END:VCALENDAR\r\n"])
 
 
-def calendar_name() -> str:
+def calendar_name(*, discreet: bool = False) -> str:
     """Return the calendar's name, as calendars list it."""
-    return _("Breastfeeding plan")
+    return _("Feeding plan") if discreet else _("Breastfeeding plan")
 
 
 def sequence_for(stamp: datetime) -> int:
@@ -93,12 +96,6 @@ def sequence_for(stamp: datetime) -> int:
     It stays a 32-bit INTEGER, as RFC 5545 and ical4j (Android) read it, until 2088.
     """
     return min(max(0, int((stamp - SEQUENCE_EPOCH).total_seconds())), 2**31 - 1)
-
-
-def uid(seed: str, owner: str | None = None) -> str:
-    """Return the UID for what an event belongs to, and whose plan it is in."""
-    text = seed if owner is None else f"{owner}\n{seed}"
-    return f"{hashlib.sha256(text.encode()).hexdigest()[:32]}@{UID_DOMAIN}"
 
 
 def escape(text: str) -> str:
@@ -145,7 +142,9 @@ class _Writer:
         self.owner = report.patient
         self.alarm = alarm
         self.stamp = f"DTSTAMP:{_utc(stamp)}"
-        self.sequence = f"SEQUENCE:{sequence_for(stamp)}"
+        # Above the earlier file's (--replaces), even when made in the same second or by a clock behind.
+        self.number = max([sequence_for(stamp), *(past.sequence + 1 for past in report.earlier)])
+        self.sequence = f"SEQUENCE:{self.number}"
         self.tzid = _tzid(self.plan.zone) if zoned else None
         self.used_tzid = False
         self.ahead = _("{title} in {lead}")
@@ -161,7 +160,7 @@ class _Writer:
             self.stamp,
             f"UID:{escape(uid(entry.seed, self.owner))}",
             self.sequence,
-            f"CATEGORIES:pumpplan,{escape(entry.category)}",
+            f"CATEGORIES:pumpplan,{escape(entry.category)}" if entry.category else "CATEGORIES:pumpplan",
             f"DESCRIPTION:{escape(chr(10).join(entry.lines))}",
             f"TRANSP:{'TRANSPARENT' if entry.transparent else 'OPAQUE'}",
         ]
@@ -173,6 +172,24 @@ class _Writer:
             content += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{escape(text)}"]
             content += [f"TRIGGER:{self.triggers[on_time]}", "END:VALARM"]
         content.append("END:VEVENT")
+        return lines(content)
+
+    def cancel(self, past: PastEvent, *, discreet: bool) -> bytes:
+        """Return the cancellation of an earlier event: same UID, a higher SEQUENCE, no reminder."""
+        content = [
+            "BEGIN:VEVENT",
+            f"SUMMARY:{escape(cancelled_title(past.summary, discreet=discreet))}",
+            f"DTSTART:{_utc(past.start)}",
+            f"DTEND:{_utc(past.end)}",
+            self.stamp,
+            f"UID:{escape(past.uid)}",
+            self.sequence,
+            "CATEGORIES:pumpplan",
+            f"DESCRIPTION:{escape(cancelled_description())}",
+            "STATUS:CANCELLED",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
         return lines(content)
 
     def _times(self, entry: Entry) -> tuple[str, str]:

@@ -6,8 +6,9 @@ its description and when its reminder rings. The words come from ``phrases``.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 
@@ -19,6 +20,7 @@ from pumpplan.render.guidance import about_lines, fresh_milk_keeps, storage_sent
 from pumpplan.render.notices import warning as notice_text
 from pumpplan.render.report import Report, Section
 
+UID_DOMAIN = "pumpplan"
 RESUME_LENGTH = timedelta(minutes=15)
 PUMPING = frozenset({EventKind.PUMP_KEEP, EventKind.PUMP_DUMP})
 
@@ -48,6 +50,14 @@ class Entry:
     ring: Ring
     # What an on-time reminder says; None to repeat the title.
     ring_text: str | None = None
+    # The title of a discreet calendar (--discreet), which others may see: no medicine, no name.
+    neutral: str = ""
+
+
+def uid(seed: str, owner: str | None = None) -> str:
+    """Return the UID for what an event belongs to, and whose plan it is in."""
+    text = seed if owner is None else f"{owner}\n{seed}"
+    return f"{hashlib.sha256(text.encode()).hexdigest()[:32]}@{UID_DOMAIN}"
 
 
 def window_title() -> str:
@@ -67,9 +77,37 @@ def category(kind: EventKind | None) -> str:
     }[kind]
 
 
-def entries(report: Report) -> list[Entry]:
-    """Return every entry of a report's calendar, sorted by start."""
-    return sorted([*_plan_entries(report), *_storage_entries(report)], key=lambda e: e.start)
+def neutral_title(kind: EventKind | None) -> str:
+    """Return the discreet title of an event of a kind, or of a window (None)."""
+    if kind is None:
+        return _("Pump only")
+    return {
+        EventKind.PUMP_KEEP: _("Pump"),
+        EventKind.INFUSION: _("Appointment"),
+        EventKind.PUMP_DUMP: _("Pump"),
+        EventKind.RESUME: _("Feeding OK"),
+    }[kind]
+
+
+def private_details() -> str:
+    """Return the one line a discreet event says: where the details are."""
+    return _("Details are in your printed plan.")
+
+
+def entries(report: Report, *, discreet: bool = False) -> list[Entry]:
+    """Return every entry of a report's calendar, sorted by start; ``discreet`` for neutral words."""
+    found = sorted([*_plan_entries(report), *_storage_entries(report)], key=lambda e: e.start)
+    return [_discreet(report.plan, entry) for entry in found] if discreet else found
+
+
+def _discreet(plan: Plan, entry: Entry) -> Entry:
+    """Return an entry in words others may read: neutral title, no rule, no medicine, no warnings."""
+    lines = [private_details()]
+    if entry.category == category(None):  # a window: how often to pump, and until when
+        every, end = phrases.span(plan.rule.pump_every), phrases.when(plan.local(entry.end))
+        lines.insert(0, _("Pump about every {every} until {end}.").format(every=every, end=end))
+    title = entry.neutral or entry.title
+    return replace(entry, title=title, lines=tuple(lines), category="", ring_text=None)
 
 
 def _plan_entries(report: Report) -> list[Entry]:
@@ -114,6 +152,7 @@ def _event_entry(plan: Plan, event: Event, seed: str) -> Entry:
         transparent=event.kind is EventKind.RESUME,
         ring=_ring(event.kind),
         ring_text=_("You can breastfeed again now.") if event.kind is EventKind.RESUME else None,
+        neutral=neutral_title(event.kind),
     )
 
 
@@ -139,6 +178,7 @@ def _window_entry(plan: Plan, window: Window, footer: list[str]) -> Entry:
         category=category(None),
         transparent=True,
         ring=Ring.NEVER,
+        neutral=neutral_title(None),
     )
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
+from typing import Protocol
 
 from pumpplan.core.model import Plan
 from pumpplan.core.stash import Stash
@@ -28,6 +29,21 @@ class Support:
     call_us_if: str | None = None
 
 
+class PastEvent(Protocol):
+    """An event pumpplan wrote in an earlier calendar of the plan (--replaces), as it was written."""
+
+    @property
+    def uid(self) -> str: ...
+    @property
+    def start(self) -> datetime: ...
+    @property
+    def end(self) -> datetime: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def sequence(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class Report:
     """A plan and what the outputs print around it: who it is for, the clinic, its source.
@@ -48,6 +64,8 @@ class Report:
     support: Support = Support()
     # How the input was read ('read 3/4/2027 as ...'): said on stderr by the command line, not rendered.
     notes: tuple[str, ...] = ()
+    # The patient's events of an earlier calendar (--replaces): the calendar cancels those now gone.
+    earlier: tuple[PastEvent, ...] = ()
 
     def __post_init__(self) -> None:
         """Refuse a stash section without a stash: that is a mistake in the caller."""

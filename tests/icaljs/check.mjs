@@ -38,6 +38,7 @@ function event(component) {
     stamp: utc(component.getFirstPropertyValue("dtstamp")),
     sequence: component.getFirstPropertyValue("sequence"),
     transp: component.getFirstPropertyValue("transp"),
+    status: component.getFirstPropertyValue("status"),
     categories: component.getAllProperties("categories").flatMap((p) => p.getValues()),
     alarms: component.getAllSubcomponents("valarm").map(alarm),
   };

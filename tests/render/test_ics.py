@@ -16,7 +16,7 @@ from pumpplan.render.ics import sequence_for
 from pumpplan.render.ics_entries import RESUME_LENGTH, window_title
 from pumpplan.render.vtimezone import offset_changes, vtimezone
 from tests.helpers import ics, make_plan
-from tests.ics_readers import Seen, read_ical, read_icaljs, read_libical, read_vobject
+from tests.ics_readers import Seen, libical_itip_errors, read_ical, read_icaljs, read_libical, read_vobject
 
 STAMP = datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC)
 
@@ -354,3 +354,13 @@ def test_the_resume_rings_at_the_resume_and_says_she_can_breastfeed_now(lead: ti
     assert resume.start == plan.resume
     text = ics(plan, alarm=lead).decode().replace("\r\n ", "")
     assert "DESCRIPTION:You can breastfeed again now.\r\nTRIGGER:P0D" in text
+
+
+def test_libicals_only_itip_objection_to_method_publish_is_the_missing_organizer() -> None:
+    """With METHOD:PUBLISH libical applies RFC 5546 and wants an ORGANIZER, and nothing else.
+
+    The README says why the file keeps METHOD:PUBLISH anyway; this pins that it is the one objection.
+    """
+    errors = libical_itip_errors(ics(PLANS["berlin-spring"](), stamp=STAMP))
+    assert len(errors) == 1
+    assert "Failed iTIP restrictions for ORGANIZER property" in errors[0]
