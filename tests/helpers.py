@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from typer.testing import CliRunner
@@ -83,3 +88,13 @@ def run(*args: str) -> tuple[int, str, str]:
     """Run pumpplan in-process and return exit code, stdout and stderr."""
     result = CliRunner().invoke(app, list(args))
     return result.exit_code, result.stdout, result.stderr
+
+
+def installed(
+    *args: str, env: dict[str, str] | None = None, **kwargs: Any
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script in a fresh process, with no colour and a fixed zone unless given."""
+    script = Path(sys.executable).with_name("pumpplan")
+    environ = {**os.environ, "TZ": "America/New_York", "NO_COLOR": "1", **(env or {})}
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, **kwargs}
+    return subprocess.run([str(script), *args], env=environ, timeout=60, check=False, **streams)

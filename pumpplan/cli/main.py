@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+import traceback
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
+from pumpplan import __version__
 from pumpplan.cli import options as opt
 from pumpplan.cli.output import Output, alarm_lead, emit, output_format
-from pumpplan.errors import PumpplanError
+from pumpplan.errors import OutputError, PumpplanError, reject_control_chars, visible
 
 if TYPE_CHECKING:
     from pumpplan.app import Request
 
+# What a bug in pumpplan exits with (BSD's EX_SOFTWARE): neither bad input (2) nor a file problem (1).
+BUG = 70
 DISCLAIMER = "Not medical advice: confirm every plan with your provider."
 app = typer.Typer(
     add_completion=False,
@@ -94,10 +101,8 @@ def command(
         start_pumping=start_pumping, extra_yield=extra_yield,
     )  # fmt: skip
     out = Output(output_format, output, force, alarm, no_alarms, lang)
-    try:
+    with boundary():
         _run(wanted, out, stash=context.info_name == "stash")
-    except PumpplanError as error:
-        _fail(error)
 
 
 # Two commands with the same options: the stash shows the milk in detail instead of the schedule.
@@ -116,7 +121,10 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     if out.path is not None:
         from pumpplan.files import check_writable
 
+        reject_control_chars(str(out.path), "--output")
         check_writable(out.path, force=out.force)
+    elif sys.stdout is None:  # started with standard output closed ('>&-'): nothing would be seen
+        raise OutputError("standard output is closed; write the plan to a file with -o plan.ics")
     if stash:
         sections = frozenset({Section.STASH, Section.STORAGE})
     else:
@@ -124,7 +132,13 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     now = datetime.now(UTC)
     config = Path(typer.get_app_dir("pumpplan"))
     report = orchestrator.report(wanted, now, config, sections, environ=os.environ)
-    emit(report, fmt, out, now=now, alarm=lead)
+    try:
+        emit(report, fmt, out, now=now, alarm=lead)
+    except OSError as error:  # a full disk, a closed pipe: files.py reports its own
+        _silence_stdout()
+        raise OutputError(
+            f"cannot write the plan to standard output ({error.strerror or 'failed'})"
+        ) from None
 
 
 def _use_language(lang: str | None) -> None:
@@ -134,22 +148,79 @@ def _use_language(lang: str | None) -> None:
     i18n.use(lang.lower() if lang else i18n.from_environment(os.environ))
 
 
+@contextlib.contextmanager
+def boundary() -> Iterator[None]:
+    """Turn any error into one line and its exit code: 2 input, 1 files, 70 a bug in pumpplan.
+
+    The one place that catches every exception. A bug's line names its kind and where in pumpplan
+    it happened, never its text or a traceback: those can hold appointment times and names.
+    """
+    try:
+        yield
+    except PumpplanError as error:
+        _fail(error)
+    except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
+        raise  # how the command line ends a run or reports a usage slip: not a bug
+    except Exception as error:  # the one boundary; see the docstring
+        _say(f"error: this is a bug in pumpplan {__version__}, please report it: {_where(error)}")
+        raise typer.Exit(BUG) from None
+
+
+def _where(error: BaseException) -> str:
+    """Return the error's kind and the last line of pumpplan it passed: 'KeyError at core/x.py:3'."""
+    package = f"{os.sep}pumpplan{os.sep}"
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if package in f.filename]
+    if not frames:
+        return type(error).__name__
+    place = frames[-1].filename.rpartition(package)[2]
+    return f"{type(error).__name__} at {place}:{frames[-1].lineno}"
+
+
 def _fail(error: PumpplanError) -> NoReturn:
     """Print the one line an error is, and exit with its code: 2 for input, 1 for files."""
-    typer.echo(f"error: {error}", err=True)
+    _say(f"error: {error}")
     raise typer.Exit(error.exit_code) from None
+
+
+def _say(line: str) -> None:
+    """Print one line on stderr, hidden characters escaped; a closed or full stderr is let be."""
+    with contextlib.suppress(OSError):
+        typer.echo(visible(line), err=True)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's flush at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _prepare_streams() -> None:
+    """Let a terminal that is not UTF-8 show what it can; stop on SIGTERM and SIGHUP as on Ctrl-C."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    # Ctrl-C removes a half-written temporary file on the way out; so do these two.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.default_int_handler)
 
 
 def main() -> None:
     """Run the command line, turning usage errors into one line on stderr."""
+    _prepare_streams()
     try:
-        code = app(standalone_mode=False)
+        with boundary():
+            code = app(standalone_mode=False)
     except typer.TyperException as error:  # the usage errors derive from it
         commands = {info.name for info in app.registered_commands}
         command = " ".join(["pumpplan", *(word for word in sys.argv[1:2] if word in commands)])
-        typer.echo(f"error: {error.format_message()} (see '{command} --help')", err=True)
+        _say(f"error: {error.format_message()} (see '{command} --help')")
         sys.exit(error.exit_code)
     except typer.Abort:
-        typer.echo("aborted", err=True)
+        _say("aborted")
         sys.exit(1)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
     sys.exit(code if isinstance(code, int) else 0)
