@@ -20,8 +20,9 @@ from pumpplan.core.units import LEAST_PER_SESSION_ML, MOST_PER_SESSION_ML, durat
 from pumpplan.errors import InputError, reject_control_chars, shown
 from pumpplan.inputs import series
 from pumpplan.inputs.protocol import RULE_LENGTHS, Protocol, load_protocol
-from pumpplan.inputs.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
+from pumpplan.inputs.timeparse import parse_date, parse_duration, parse_quiet, parse_times
 from pumpplan.inputs.volume import default_units, parse_age, parse_units, parse_volume
+from pumpplan.inputs.zones import load_zone
 from pumpplan.render.report import Report, Section
 
 if TYPE_CHECKING:

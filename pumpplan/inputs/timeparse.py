@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import re
 import warnings
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pumpplan.core.model import QuietHours
 from pumpplan.errors import InputError, reject_control_chars, shown
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LONGEST = timedelta(days=30)
-_DURATION = re.compile(r"(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m(?:in)?)?")
+_DURATION = re.compile(r"(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m(?:in)?)?", re.ASCII)
 _CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})")
 _ISO_DATE = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}")
 _RELATIVE = re.compile(r"(?P<word>[a-z]+)\.?,?(?:\s+(?P<rest>.*))?", re.IGNORECASE)
@@ -31,7 +29,7 @@ def parse_duration(text: str, option: str, bare: str = "minutes") -> timedelta:
         raise InputError(f"{option} {shown(text)} must be more than zero, e.g. {example}")
     match = _DURATION.fullmatch(compact)
     try:
-        if compact.lstrip("+").isdigit():
+        if compact.lstrip("+").isdigit() and compact.isascii():
             span = timedelta(**{bare: int(compact)})
         elif compact and match:
             parts = {k: int(v) for k, v in match.groupdict(default="0").items()}
@@ -60,45 +58,6 @@ def parse_quiet(text: str, option: str = "--quiet") -> QuietHours:
     if start == end:
         raise InputError(f"{option} {shown(text)} starts and ends together; write e.g. '23:00-06:00'")
     return QuietHours(start, end)
-
-
-def load_zone(name: str | None) -> ZoneInfo:
-    """Return the named IANA zone, or the system's when no name is given."""
-    if name is None:
-        name = system_zone_name()
-        if name is None:
-            raise InputError("cannot tell this computer's time zone; give one, e.g. --tz America/Chicago")
-    reject_control_chars(name, "--tz")
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(
-            f"unknown time zone {shown(name)}; use an IANA name such as 'America/Los_Angeles'"
-        ) from None
-
-
-def system_zone_name() -> str | None:
-    """Return the system zone's IANA name from TZ, /etc/localtime or /etc/timezone."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    localtime = Path("/etc/localtime")
-    if localtime.is_symlink():
-        target = str(localtime.resolve())
-        candidates.append(target.partition("zoneinfo/")[2])
-    timezone_file = Path("/etc/timezone")
-    if timezone_file.is_file():
-        candidates.append(timezone_file.read_text(encoding="utf-8", errors="replace").strip())
-    for candidate in candidates:
-        if candidate and not candidate.startswith("/") and _is_zone(candidate):
-            return candidate
-    return None
-
-
-def _is_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
 
 
 def parse_times(

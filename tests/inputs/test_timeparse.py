@@ -9,7 +9,8 @@ import pytest
 from pumpplan.core.model import QuietHours
 from pumpplan.errors import InputError
 from pumpplan.inputs.series import every, from_rrule, weekdays
-from pumpplan.inputs.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
+from pumpplan.inputs.timeparse import parse_date, parse_duration, parse_quiet, parse_times
+from pumpplan.inputs.zones import load_zone
 from tests.helpers import BERLIN, LA
 
 # Tuesday 24 November 2026, 09:00 in Los Angeles.
@@ -163,7 +164,7 @@ def test_default_zone_is_the_system_zone_by_name(monkeypatch: pytest.MonkeyPatch
 
 def test_missing_system_zone_asks_for_tz(monkeypatch: pytest.MonkeyPatch) -> None:
     """If no IANA name can be found for the system zone, the error asks for --tz."""
-    monkeypatch.setattr("pumpplan.inputs.timeparse.system_zone_name", lambda: None)
+    monkeypatch.setattr("pumpplan.inputs.zones.system_zone_name", lambda: None)
     with pytest.raises(InputError, match="--tz"):
         load_zone(None)
 
