@@ -22,13 +22,15 @@ from pumpplan.inputs import series
 from pumpplan.inputs.protocol import RULE_LENGTHS, Protocol, load_protocol
 from pumpplan.inputs.timeparse import parse_date, parse_duration, parse_quiet, parse_times
 from pumpplan.inputs.volume import default_units, parse_age, parse_units, parse_volume
-from pumpplan.inputs.zones import load_zone
+from pumpplan.inputs.zones import check_moment, load_zone
 from pumpplan.render.report import Report, Section
 
 if TYPE_CHECKING:
     from pumpplan.core.stash import Stash
 
 SHORTEST_CADENCE = timedelta(minutes=30)
+# A year of daily infusions at a 30-minute cadence is about 20,000 events: far beyond any course.
+MOST_EVENTS = 50_000
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,33 @@ def build(request: Request, now: datetime, protocol: Protocol | None = None) -> 
     """Check every value of the request and compute its plan; options win over the clinic's file."""
     zone = load_zone(request.tz)
     rule = make_rule(request, protocol or Protocol())
-    return build_plan(_infusions(request, rule, zone, now), rule, zone, now)
+    infusions = _infusions(request, rule, zone, now)
+    for infusion in infusions:
+        check_moment(infusion.start, "the infusion at")
+    _check_size(infusions, rule)
+    return build_plan(infusions, rule, zone, now)
+
+
+def _check_size(infusions: list[Infusion], rule: Rule) -> None:
+    """Refuse, before building it, a plan of more events than anyone could follow or a computer hold.
+
+    The pump-and-discard sessions fill the merged windows at the cadence; each infusion adds its
+    own event, a pump before it and at most one resume.
+    """
+    covered, end = timedelta(), None
+    for start in sorted(i.start for i in infusions):
+        window_end = start + rule.infusion + rule.dump
+        if end is None or start > end:
+            covered += window_end - start
+        elif window_end > end:
+            covered += window_end - end
+        end = window_end if end is None else max(end, window_end)
+    events = covered // rule.pump_every + 3 * len(infusions)
+    if events > MOST_EVENTS:
+        raise InputError(
+            f"this plan would hold about {events:,} events, more than {MOST_EVENTS:,}; "
+            "give fewer infusions, a shorter --dump-hours or a longer --pump-every"
+        )
 
 
 def _infusions(request: Request, rule: Rule, zone: ZoneInfo, now: datetime) -> list[Infusion]:
@@ -194,6 +222,8 @@ def make_rule(request: Request, protocol: Protocol) -> Rule:
 def _starts(request: Request, zone: ZoneInfo, now: datetime) -> list[datetime]:
     """Return the infusion start times: the WHENs, or the series they anchor."""
     starts = parse_times(request.when, zone, now, dayfirst=request.dayfirst)
+    for start in starts:  # before a series is expanded from it
+        check_moment(start, "the time")
     if request.every is None and request.rrule is None:
         if request.count is not None or request.until is not None:
             raise InputError("--count and --until need --every; e.g. --every mon,wed,fri --count 6")
@@ -215,7 +245,7 @@ def _starts(request: Request, zone: ZoneInfo, now: datetime) -> list[datetime]:
 
 def _count(text: str) -> int:
     """Return the number of infusions --count asks for."""
-    if not text.strip().isdigit():
+    if not (text.strip().isascii() and text.strip().isdigit()):
         raise InputError(f"--count {shown(text)} is not a whole number; write e.g. --count 6")
     if int(text) < 1:
         raise InputError(f"--count {shown(text)} must be 1 or more")

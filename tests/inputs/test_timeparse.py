@@ -223,7 +223,8 @@ def test_rrule_expands_from_the_first_time() -> None:
     ("text", "message"),
     [
         ("FREQ=SOMETIMES", "is not a recurrence rule"),
-        ("FREQ=DAILY", "more than 5000 infusions"),
+        ("FREQ=DAILY", "repeats without end; end it with COUNT=6"),
+        ("FREQ=DAILY;COUNT=5001", "more than 5000 infusions"),
         ("DTSTART:20261207T100000\nRRULE:FREQ=DAILY;COUNT=2", "control character"),
         ("FREQ=DAILY;COUNT=2;DTSTART=20261207T100000", "remove DTSTART"),
     ],
