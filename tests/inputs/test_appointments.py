@@ -343,11 +343,11 @@ def test_unreadable_file_is_a_read_error(tmp_path: Path, monkeypatch: pytest.Mon
     """A disk error while reading is an I/O error (exit 1) naming the file."""
     path = write(tmp_path, "a.ics", calendar("DTSTART:20300701T080000Z\n"))
 
-    def failing_open(self: Path, *args: object, **kwargs: object) -> object:
+    def failing(*args: object, **kwargs: object) -> object:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(Path, "open", failing_open)
-    with pytest.raises(ReadError, match=r"cannot read '.*a.ics': Input/output error") as caught:
+    monkeypatch.setattr("pumpplan.files.os.set_blocking", failing)  # after the open, before the read
+    with pytest.raises(ReadError, match=r"cannot read --from '.*a.ics': Input/output error") as caught:
         read(path)
     assert caught.value.exit_code == 1
 
