@@ -53,6 +53,7 @@ class Request:
     until: str | None = None
     rrule: str | None = None
     protocol: Path | None = None
+    no_protocol: bool = False
     name: str | None = None
     clinic: str | None = None
     intake: str | None = None
@@ -81,7 +82,7 @@ def report(
     The milk stash is worked out when the stash section is asked for; ``environ`` gives the
     locale's units when --units does not.
     """
-    protocol = load_protocol(request.protocol, config_dir)
+    protocol = load_protocol(request.protocol, config_dir, ignore_default=request.no_protocol)
     plan = build(request, now, protocol)
     clinic = request.clinic
     if clinic is None and protocol.clinic:
@@ -202,20 +203,26 @@ def make_rule(request: Request, protocol: Protocol) -> Rule:
     """Return the rule: each value from its option, else the clinic's file, else ``Rule()``'s default."""
     typed: dict[str, str] = {}
     lengths: dict[str, Any] = {}  # Rule field -> timedelta
+
+    def label(key: str) -> str:  # where a value came from: the option, or the clinic file's key
+        if getattr(request, key) is None and key in protocol.rule:
+            return f"{protocol.origin or 'clinic.toml'}: rule.{key}"
+        return f"--{key.replace('_', '-')}"
+
     for key, (field, bare) in RULE_LENGTHS.items():
         given = getattr(request, key)
         text = given if given is not None else protocol.rule.get(key)
         if text is not None:
             typed[key] = str(text)
-            lengths[field] = parse_duration(str(text), f"--{key.replace('_', '-')}", bare=bare)
+            lengths[field] = parse_duration(str(text), label(key), bare=bare)
     quiet = request.quiet if request.quiet is not None else protocol.rule.get("quiet")
-    rule = replace(Rule(quiet=parse_quiet(quiet) if quiet else None), **lengths)
-    every = shown(typed.get("pump_every", duration_text(rule.pump_every)))
+    rule = replace(Rule(quiet=parse_quiet(quiet, label("quiet")) if quiet else None), **lengths)
+    every = f"{label('pump_every')} {shown(typed.get('pump_every', duration_text(rule.pump_every)))}"
     if rule.pump_every < SHORTEST_CADENCE:
-        raise InputError(f"--pump-every {every} is under 30 minutes; pump at most every 30m")
+        raise InputError(f"{every} is under 30 minutes; pump at most every 30m")
     if rule.session > rule.pump_every:
         session = shown(typed.get("session", duration_text(rule.session)))
-        raise InputError(f"--session {session} is longer than --pump-every {every}; shorten it")
+        raise InputError(f"{label('session')} {session} is longer than {every}; shorten it")
     return rule
 
 

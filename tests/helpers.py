@@ -96,5 +96,5 @@ def installed(
     """Run the installed console script in a fresh process, with no colour and a fixed zone unless given."""
     script = Path(sys.executable).with_name("pumpplan")
     environ = {**os.environ, "TZ": "America/New_York", "NO_COLOR": "1", **(env or {})}
-    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, **kwargs}
-    return subprocess.run([str(script), *args], env=environ, timeout=60, check=False, **streams)
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, "timeout": 60, **kwargs}
+    return subprocess.run([str(script), *args], env=environ, check=False, **streams)

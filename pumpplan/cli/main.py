@@ -71,6 +71,7 @@ def command(
     session: opt.Session = None,
     quiet: opt.Quiet = None,
     protocol: opt.ProtocolFile = None,
+    no_protocol: opt.NoProtocol = False,
     every: opt.Every = None,
     count: opt.Count = None,
     until: opt.Until = None,
@@ -96,7 +97,8 @@ def command(
     wanted = Request(
         when=when or [], source=source, match=match, tz=tz, dayfirst=dayfirst, duration=duration,
         pump_before=pump_before, dump_hours=dump_hours, pump_every=pump_every, session=session,
-        quiet=quiet, every=every, count=count, until=until, rrule=rrule, protocol=protocol, name=name,
+        quiet=quiet, every=every, count=count, until=until, rrule=rrule, protocol=protocol,
+        no_protocol=no_protocol, name=name,
         clinic=clinic, intake=intake, baby_age=baby_age, feed_size=feed_size, units=units,
         start_pumping=start_pumping, extra_yield=extra_yield,
     )  # fmt: skip

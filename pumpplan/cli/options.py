@@ -118,6 +118,10 @@ ProtocolFile = Annotated[
         dir_okay=False,
     ),
 ]
+NoProtocol = Annotated[
+    bool,
+    typer.Option("--no-protocol", help="Ignore clinic.toml in the user config folder.", rich_help_panel=RULE),
+]
 Every = Annotated[
     str | None, _text("DAYS", "Repeat on these weekdays from the first WHEN, e.g. mon,wed,fri.", SERIES)
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,80 @@ def test_a_tz_posix_rule_is_an_error_naming_tz(tmp_path: Path) -> None:
         "e.g. --tz America/Chicago, or set TZ to such a name\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/full"])
+def test_output_to_a_device_is_refused_without_suggesting_force(device: str) -> None:
+    """-o /dev/null --force replaced the device as root; -o /dev/full said 'add --force'."""
+    for force in ([], ["--force"]):
+        code, out, err = run("plan", WHEN, "--tz", "UTC", "-f", "ics", "-o", device, *force)
+        assert (code, out) == (1, "")
+        refusal = f"{device} is not a file but a device, a pipe or a socket; give a file name, e.g. plan.ics"
+        assert err == f"error: {refusal}\n"
+    assert Path(device).is_char_device()
+
+
+@pytest.mark.parametrize("option", ["--from", "--protocol"])
+def test_a_fifo_as_an_input_file_is_refused_at_once(tmp_path: Path, option: str) -> None:
+    """A named pipe given to --from or --protocol blocked forever; now one line, exit 2."""
+    fifo = tmp_path / ("invite.ics" if option == "--from" else "clinic.toml")
+    os.mkfifo(fifo)
+    args = [option, str(fifo)] if option == "--from" else [WHEN, option, str(fifo)]
+    result = installed("plan", "--tz", "UTC", *args, timeout=20)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ")
+    assert "is not a file but a device, a pipe or a socket; save it as a file and give that" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [fifo.name]
+
+
+def test_a_utf16_table_from_windows_is_read(tmp_path: Path) -> None:
+    """A UTF-16 CSV (Excel's 'Unicode text') was 'not a text file'; it is read as its text."""
+    table = tmp_path / "appointments.csv"
+    table.write_bytes("start\r\n2030-12-02 10:00\r\n".encode("utf-16"))
+    code, out, err = run("plan", "--from", str(table), "--tz", "UTC", "-f", "json")
+    assert (code, err) == (0, "")
+    assert '"start": "2030-12-02T10:00:00+00:00"' in out
+
+
+def test_a_clinic_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Notepad's UTF-8 byte-order mark made the TOML 'not valid'; it is read as any other."""
+    clinic = tmp_path / "clinic.toml"
+    clinic.write_bytes(b"\xef\xbb\xbf[rule]\ndump_hours = 36\n")
+    code, out, err = run("plan", WHEN, "--tz", "UTC", "-f", "json", "--protocol", str(clinic))
+    assert (code, err) == (0, "")
+    assert '"dump_hours": 36' in out
+
+
+def test_a_broken_user_config_names_its_path_and_the_way_around_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user file's errors name its full path and key, and say --no-protocol plans without it."""
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    (config / "pumpplan").mkdir(parents=True)
+    clinic = config / "pumpplan" / "clinic.toml"
+    clinic.write_text("[rule]\npump_every = '10m'\n", encoding="utf-8")
+    code, out, err = run("plan", WHEN, "--tz", "UTC", "-f", "json")
+    assert (code, out) == (2, "")
+    assert err == f"error: {clinic}: rule.pump_every '10m' is under 30 minutes; pump at most every 30m\n"
+    clinic.write_text("[rule\n", encoding="utf-8")
+    code, out, err = run("plan", WHEN, "--tz", "UTC", "-f", "json")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: {clinic} is not valid TOML (")
+    assert err.endswith("; add --no-protocol to plan without it\n")
+    code, out, err = run("plan", WHEN, "--tz", "UTC", "-f", "json", "--no-protocol")
+    assert (code, err) == (0, "")
+    assert clinic.read_text(encoding="utf-8") == "[rule\n"
+
+
+def test_a_terminal_escape_in_a_clinic_file_key_is_shown_not_run(tmp_path: Path) -> None:
+    """A key named '\\x1b[2K\\x1b[1Gwrote plan.ics' erased the error line; it is printed escaped."""
+    clinic = tmp_path / "clinic.toml"
+    clinic.write_text('[rule]\n"\\u001b[2K\\u001b[1Gwrote plan.ics" = 1\n', encoding="utf-8")
+    code, out, err = run(
+        "plan", WHEN, "--tz", "UTC", "--protocol", str(clinic), "-o", str(tmp_path / "p.ics")
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: {clinic}: unknown key rule.\\x1b[2K\\x1b[1Gwrote plan.ics; [rule] takes ")
+    assert "\x1b" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clinic.toml"]
