@@ -98,3 +98,12 @@ def installed(
     environ = {**os.environ, "TZ": "America/New_York", "NO_COLOR": "1", **(env or {})}
     streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, "timeout": 60, **kwargs}
     return subprocess.run([str(script), *args], env=environ, check=False, **streams)
+
+
+def invite(*events: str, zones: str = "") -> bytes:
+    """Return a calendar file (CRLF, as exported) holding time-zone definitions and VEVENT bodies."""
+    body = "".join(
+        f"BEGIN:VEVENT\nUID:{n}@test\nDTSTAMP:20300101T000000Z\n{e}END:VEVENT\n" for n, e in enumerate(events)
+    )
+    text = f"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n{zones}{body}END:VCALENDAR\n"
+    return text.replace("\n", "\r\n").encode()

@@ -7,25 +7,32 @@ no zone (a floating time) is read in the plan's zone.
 
 from __future__ import annotations
 
-import itertools
+import re
 import warnings
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rrulestr
 from icalendar import Calendar, vRecur
 from icalendar import Event as VEvent
 from icalendar.error import GloballyUniqueTZIDGuessed
 
 from pumpplan.errors import InputError, shown
+from pumpplan.inputs.series import check_rule, expand
 from pumpplan.inputs.timeparse import localize
+from pumpplan.inputs.zones import FIRST_YEAR, LAST_YEAR
 
 LONGEST = timedelta(hours=12)
 # What icalendar and dateutil raise on a malformed file, found by fuzzing real exports: besides
 # ValueError, e.g. AttributeError for a doubled VALUE parameter, TypeError for a PERIOD mixing
 # zones or an RRULE without FREQ, and OSError for a TZID that names a folder of zones ('Mexico').
 MALFORMED = (ValueError, TypeError, AttributeError, KeyError, IndexError, OSError)
+# What in a library's message is about its code, not the file: signatures, reprs, paths.
+_INTERNALS = re.compile(r"__\w+__|\w+\.\w+\(|site-packages|/usr/|\\\\|Traceback")
+# A time zone defined in the file is expanded by icalendar from its observances' rules: one that
+# changes every second, minute, hour, day or week runs for minutes and gigabytes (391 bytes did).
+_OBSERVANCE_RULE = re.compile(r"^RRULE:.*?FREQ=(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,7 @@ def _events(text: str, where: str) -> list[VEvent]:
     """Return the events of the file's calendars, or say why it is not a calendar."""
     if "BEGIN:VCALENDAR" not in text.upper():
         raise InputError(f"{where} is not an iCalendar file; export the appointments from a calendar as .ics")
+    _check_zones(text, where)
     try:
         calendars = Calendar.from_ical(text, multiple=True)
         events = [e for c in calendars for e in c.walk("VEVENT") if isinstance(e, VEvent)]
@@ -81,6 +89,21 @@ def _events(text: str, where: str) -> list[VEvent]:
     if not calendars:
         raise InputError(f"{where} is cut off: it has no END:VCALENDAR; export or download it again")
     return events
+
+
+def _check_zones(text: str, where: str) -> None:
+    """Refuse, before parsing, a time zone in the file whose offsets change more often than monthly."""
+    inside = False
+    for line in re.sub(r"\r?\n[ \t]", "", text).splitlines():  # unfold the continuation lines first
+        word = line.strip().upper()
+        if word in ("BEGIN:VTIMEZONE", "END:VTIMEZONE"):
+            inside = word.startswith("BEGIN")
+        elif inside and _OBSERVANCE_RULE.match(word):
+            freq = word.partition("FREQ=")[2].partition(";")[0].lower()
+            raise InputError(
+                f"{where} defines a time zone whose clocks change {freq}; no real zone does: "
+                "export the calendar again"
+            )
 
 
 def _occurrences(
@@ -137,6 +160,10 @@ def _start(event: VEvent) -> Start:
         raise InputError(
             f"its start time (DTSTART) {shown(str(value))} is not a date and time; fix the event"
         )
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise InputError(
+            f"it starts in the year {value.year}; pumpplan plans between {FIRST_YEAR} and {LAST_YEAR}"
+        )
     tzid = getattr(event["DTSTART"], "params", {}).get("TZID")
     if value.tzinfo is None and tzid is not None:
         raise InputError(f"its time zone {shown(str(tzid))} is unknown and not in the file")
@@ -174,8 +201,19 @@ def _walls(
     """Return the wall-clock starts of a series and their lengths: DTSTART, RRULE, RDATE, less EXDATE."""
     walls: dict[datetime, timedelta | None] = {start.wall: length}
     for recur in event.rrules:
-        rule = rrulestr(f"RRULE:{_rule_text(_floating_until(recur, start))}", dtstart=start.wall)
-        walls.update(dict.fromkeys(itertools.islice(rule, limit + 1), length))
+        text = _rule_text(_floating_until(recur, start))
+        check_rule(text, f"its RRULE {shown(text)}")
+        rule = rrulestr(f"RRULE:{text}", dtstart=start.wall)
+        if not isinstance(rule, rrule):
+            raise InputError("its RRULE holds more than one rule; fix the event")
+        walls.update(
+            dict.fromkeys(
+                expand(
+                    rule, limit, "it", "end the series in the calendar, or --match only the infusion events"
+                ),
+                length,
+            )
+        )
     for moment, end in event.rdates:  # an RDATE period gives its instance its own length
         walls[_wall(moment, start)] = _checked(end - moment) if isinstance(end, datetime) else length
     excluded = {_wall(moment, start) for moment in event.exdates if isinstance(moment, datetime)}
@@ -215,6 +253,8 @@ def _aware(wall: datetime, written: tzinfo | None, zone: ZoneInfo) -> datetime:
     """Return a wall-clock time in its zone; a floating one in the plan's zone, if it exists there."""
     if written is None:
         return localize(wall, zone)
+    if isinstance(written, ZoneInfo):  # a time its zone skips or repeats: refused, as when typed
+        return localize(wall, written)
     return wall.replace(tzinfo=written)
 
 
@@ -251,6 +291,8 @@ def _title(event: VEvent) -> str:
 
 
 def _reason(error: BaseException) -> str:
-    """Return the first line of a library's error, cut short."""
-    lines = str(error).strip().splitlines() or [type(error).__name__]
-    return lines[0][:120]
+    """Return the first line of a library's complaint about a value, never its internals."""
+    lines = str(error).strip().splitlines()
+    if not isinstance(error, ValueError) or not lines or _INTERNALS.search(lines[0]):
+        return "a value that cannot be read"
+    return shown(lines[0], 120)[1:-1]

@@ -113,25 +113,27 @@ def _some_day(days: str, months: str | None) -> bool:
     return any(1 <= abs(d) <= length for d in wanted for length in lengths)
 
 
-def expand(rule: rrule, limit: int, what: str) -> list[datetime]:
+def expand(rule: rrule, limit: int, what: str, advice: str = "") -> list[datetime]:
     """Return the wall-clock times of a rule (at most limit + 1), searched no further than LONGEST_COURSE."""
     start: datetime = rule._dtstart  # type: ignore[attr-defined]
     count: int | None = rule._count  # type: ignore[attr-defined]
     until: datetime | None = rule._until  # type: ignore[attr-defined]
     if count is None and until is None:
-        raise InputError(f"{what} repeats without end; end it with COUNT=6 or UNTIL=20261231")
+        raise InputError(f"{what} repeats without end; {advice or 'end it with COUNT=6 or UNTIL=20261231'}")
     last = datetime(LAST_YEAR, 12, 31, 23, 59)  # noqa: DTZ001 - wall-clock, as dateutil expands
     horizon = min(start + LONGEST_COURSE, last) if start.year <= LAST_YEAR else start
     if until is not None and until.replace(tzinfo=None) <= horizon:
         horizon = until.replace(tzinfo=None)
     elif until is not None:
-        raise InputError(f"{what} runs more than 3 years; end it sooner")
+        raise InputError(f"{what} runs more than 3 years; {advice or 'end it sooner'}")
     bounded = rule.replace(count=None, until=horizon.replace(tzinfo=until.tzinfo if until else None))
     found = list(islice(bounded, min(count or limit + 1, limit + 1)))
     if len(found) > limit or (count or 0) > limit:
-        raise InputError(f"{what} has more than {limit} infusions; end it sooner with a count or end date")
+        raise InputError(
+            f"{what} has more than {limit} infusions; {advice or 'end it sooner with a count or end date'}"
+        )
     if count is not None and len(found) < count:
-        raise InputError(f"{what} does not reach COUNT={count} within 3 years; end it sooner")
+        raise InputError(f"{what} does not reach COUNT={count} within 3 years; {advice or 'end it sooner'}")
     return found
 
 
