@@ -17,7 +17,7 @@ import typer
 from pumpplan import __version__
 from pumpplan.cli import options as opt
 from pumpplan.cli.output import Output, alarm_lead, emit, output_format
-from pumpplan.errors import OutputError, PumpplanError, reject_control_chars, visible
+from pumpplan.errors import InputError, OutputError, PumpplanError, reject_control_chars, shown, visible
 
 if TYPE_CHECKING:
     from pumpplan.app import Request
@@ -119,6 +119,7 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
 
     _use_language(out.lang)
     fmt = output_format(out.format, out.path, events=not stash)
+    _check_suffix(out, fmt)
     lead = alarm_lead(out.alarm, off=out.no_alarms)
     if out.path is not None:
         from pumpplan.files import check_writable
@@ -141,6 +142,21 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
         raise OutputError(
             f"cannot write the plan to standard output ({error.strerror or 'failed'})"
         ) from None
+
+
+def _check_suffix(out: Output, fmt: str) -> None:
+    """Refuse an output name whose suffix says another format than --format ('-f json -o plan.ics')."""
+    from pumpplan.render import SUFFIXES
+
+    if out.path is None or out.format is None:
+        return
+    named = SUFFIXES.get(out.path.suffix.lower())
+    if named is not None and named != fmt and {named, fmt} != {"plain", "table"}:
+        suffix = next((s for s, name in SUFFIXES.items() if name == fmt), "")
+        raise InputError(
+            f"--output {shown(out.path.name)} names a {named} file but --format is {fmt}; "
+            f"name it e.g. plan{suffix}, or leave out --format"
+        )
 
 
 def _use_language(lang: str | None) -> None:

@@ -194,3 +194,59 @@ def test_a_terminal_escape_in_a_clinic_file_key_is_shown_not_run(tmp_path: Path)
     assert err.startswith(f"error: {clinic}: unknown key rule.\\x1b[2K\\x1b[1Gwrote plan.ics; [rule] takes ")
     assert "\x1b" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clinic.toml"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        pytest.param(
+            ["-f", "json", "-o", "plan.ics"],
+            2,
+            "error: --output 'plan.ics' names a ics file but --format is json; name it e.g. plan.json, "
+            "or leave out --format\n",
+            id="format-contradicts-suffix",
+        ),
+        pytest.param(
+            ["--clinic", "Westside \u202e0010-555"],
+            2,
+            "error: --clinic 'Westside \\u202e0010-555' contains an invisible character (\\u202e); "
+            "type it without one\n",
+            id="bidi-in-clinic",
+        ),
+        pytest.param(
+            ["--name", "Ana\u200b"],
+            2,
+            "error: --name 'Ana\\u200b' contains an invisible",
+            id="zero-width-name",
+        ),
+    ],
+)
+def test_output_and_label_mistakes_are_one_line_with_nothing_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int, message: str
+) -> None:
+    """A contradicting suffix, a folder as the file, or a bidi override in a label: one line, no file."""
+    monkeypatch.chdir(tmp_path)
+    exit_code, out, err = run("plan", WHEN, "--tz", "UTC", *args)
+    assert (exit_code, out) == (code, "")
+    assert message in err
+    assert err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("alarm", ["0", "00", "0m", "+0"])
+def test_an_alarm_at_the_start_is_zero_however_written(alarm: str) -> None:
+    """--alarm 0 passed but 00 failed; every way of writing zero rings at the start."""
+    code, out, err = run("plan", WHEN, "--tz", "UTC", "-f", "ics", "--alarm", alarm)
+    assert (code, err) == (0, "")
+    assert "TRIGGER:P0D" in out
+    assert "TRIGGER:-PT10M" not in out
+
+
+def test_a_folder_as_the_output_is_a_file_problem_exit_1(tmp_path: Path) -> None:
+    """-o a folder exited 2 (Typer's usage error) where the README says file problems exit 1."""
+    folder = tmp_path / "plan.ics"
+    folder.mkdir()
+    code, out, err = run("plan", WHEN, "--tz", "UTC", "-o", str(folder))
+    assert (code, out) == (1, "")
+    assert err == f"error: {folder} is a folder; give a file name such as {folder / 'plan.ics'}\n"
+    assert list(folder.iterdir()) == []
