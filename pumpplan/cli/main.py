@@ -118,16 +118,16 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     from pumpplan.render.report import Section
 
     _use_language(out.lang)
-    fmt = output_format(out.format, out.path, events=not stash)
-    _check_suffix(out, fmt)
-    lead = alarm_lead(out.alarm, off=out.no_alarms)
-    if out.path is not None:
+    if out.path is not None:  # first: a folder or a device is a file problem whatever its name says
         from pumpplan.files import check_writable
 
         reject_control_chars(str(out.path), "--output")
         check_writable(out.path, force=out.force)
     elif sys.stdout is None:  # started with standard output closed ('>&-'): nothing would be seen
         raise OutputError("standard output is closed; write the plan to a file with -o plan.ics")
+    fmt = output_format(out.format, out.path, events=not stash)
+    _check_suffix(out, fmt)
+    lead = alarm_lead(out.alarm, off=out.no_alarms)
     if stash:
         sections = frozenset({Section.STASH, Section.STORAGE})
     else:

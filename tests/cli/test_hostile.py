@@ -244,9 +244,31 @@ def test_an_alarm_at_the_start_is_zero_however_written(alarm: str) -> None:
 
 def test_a_folder_as_the_output_is_a_file_problem_exit_1(tmp_path: Path) -> None:
     """-o a folder exited 2 (Typer's usage error) where the README says file problems exit 1."""
-    folder = tmp_path / "plan.ics"
-    folder.mkdir()
-    code, out, err = run("plan", WHEN, "--tz", "UTC", "-o", str(folder))
+    for folder in (tmp_path / "plan.ics", tmp_path / "plans"):
+        folder.mkdir()
+        code, out, err = run("plan", WHEN, "--tz", "UTC", "-o", str(folder))
+        assert (code, out) == (1, "")
+        assert err == f"error: {folder} is a folder; give a file name such as {folder / 'plan.ics'}\n"
+        assert list(folder.iterdir()) == []
+
+
+def test_an_unsearchable_user_config_does_not_lock_every_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ~/.config left to root by a sudo run: one line naming the path and --no-protocol, exit 1."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    clinic = tmp_path / "pumpplan" / "clinic.toml"
+    real_stat = os.stat
+
+    def locked(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if str(path) == str(clinic):
+            raise PermissionError(13, "Permission denied")
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("pumpplan.inputs.protocol.os.stat", locked)  # root could enter any folder
+    code, out, err = run("plan", WHEN, "--tz", "UTC", "-f", "json")
     assert (code, out) == (1, "")
-    assert err == f"error: {folder} is a folder; give a file name such as {folder / 'plan.ics'}\n"
-    assert list(folder.iterdir()) == []
+    assert err == f"error: cannot read {clinic}: Permission denied; add --no-protocol to plan without it\n"
+    code, out, err = run("plan", WHEN, "--tz", "UTC", "-f", "json", "--no-protocol")
+    assert (code, err) == (0, "")
+    assert list(tmp_path.iterdir()) == []
