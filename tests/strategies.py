@@ -224,7 +224,8 @@ def calendars(draw: st.DrawFn) -> bytes:
     )
     for n in range(draw(st.integers(1, 3))):
         year = draw(st.sampled_from([2030, 2030, 2030, 2030, 1, 1899, 2201, 9999]))
-        zone = draw(st.sampled_from(["", "", ";TZID=Custom", ";TZID=America/Los_Angeles", ";TZID=America"]))
+        zones = ["", "", ";TZID=Custom", ";TZID=America/Los_Angeles", ";TZID=America", ";TZID=" + "a/" * 300]
+        zone = draw(st.sampled_from(zones))
         stamp = f"{year:04d}12{draw(st.integers(1, 28)):02d}T{8 + n:02d}0000"
         stamp = draw(st.sampled_from([stamp, stamp, "20300310T023000", f"{year:04d}1202", "x"]))
         title = draw(st.sampled_from(["Ketamine infusion", "Infusion"]) | hostile_text)

@@ -32,6 +32,8 @@ MALFORMED = (ValueError, TypeError, AttributeError, KeyError, IndexError, OSErro
 _INTERNALS = re.compile(r"__\w+__|\w+\.\w+\(|site-packages|/usr/|\\\\|Traceback")
 # A time zone defined in the file is expanded by icalendar from its observances' rules: one that
 # changes every second, minute, hour, day or week runs for minutes and gigabytes (391 bytes did).
+_TZID = re.compile(r"TZID[=:]\"?([^\";:]*)", re.IGNORECASE)
+LONGEST_TZID = 200  # Mozilla's '/mozilla.org/20070129_1/America/Argentina/Buenos_Aires' is 51
 _OBSERVANCE_RULE = re.compile(r"^RRULE:.*?FREQ=(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY)", re.IGNORECASE)
 
 
@@ -92,10 +94,15 @@ def _events(text: str, where: str) -> list[VEvent]:
 
 
 def _check_zones(text: str, where: str) -> None:
-    """Refuse, before parsing, a time zone in the file whose offsets change more often than monthly."""
+    """Refuse, before parsing, a zone that changes more often than monthly or whose name is absurd."""
     inside = False
     for line in re.sub(r"\r?\n[ \t]", "", text).splitlines():  # unfold the continuation lines first
         word = line.strip().upper()
+        for name in _TZID.findall(line):  # icalendar recurses on each '/' of a name it looks up
+            if len(name) > LONGEST_TZID or name.count("/") > 8:
+                raise InputError(
+                    f"{where} names a time zone {shown(name, 40)} that is no zone; export it again"
+                )
         if word in ("BEGIN:VTIMEZONE", "END:VTIMEZONE"):
             inside = word.startswith("BEGIN")
         elif inside and _OBSERVANCE_RULE.match(word):

@@ -55,6 +55,11 @@ def read(tmp_path: Path, data: bytes) -> object:
             id="february-30",
         ),
         pytest.param(
+            invite("SUMMARY:K\nDTSTART;TZID=" + "a/" * 2000 + "b:20301202T100000\n"),
+            "'invite.ics' names a time zone 'a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a…' that is no zone",
+            id="2000-level-tzid-was-a-recursion-error",
+        ),
+        pytest.param(
             invite("SUMMARY:K\nDTSTART:99991231T100000Z\n"),
             "the event 'K': it starts in the year 9999; pumpplan plans between 1900 and 2200",
             id="year-9999",
