@@ -272,3 +272,18 @@ def test_an_unsearchable_user_config_does_not_lock_every_command(
     code, out, err = run("plan", WHEN, "--tz", "UTC", "-f", "json", "--no-protocol")
     assert (code, err) == (0, "")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bidi_override_in_the_clinic_file_is_refused(tmp_path: Path) -> None:
+    """'Westside \\u202e0010-555' from clinic.toml printed as another phone number on the handout."""
+    clinic = tmp_path / "clinic.toml"
+    clinic.write_text('[clinic]\nname = "Westside"\nphone = "\\u202e0010-555"\n', encoding="utf-8")
+    code, out, err = run(
+        "plan", WHEN, "--tz", "UTC", "--protocol", str(clinic), "-o", str(tmp_path / "p.html")
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        f"error: {clinic}: clinic.phone '\\u202e0010-555' contains an invisible character (\\u202e); "
+        "type it without one\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clinic.toml"]
