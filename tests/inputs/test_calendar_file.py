@@ -35,8 +35,7 @@ def read(tmp_path: Path, data: bytes) -> object:
     [
         pytest.param(
             invite("SUMMARY:K\nDTSTART;TZID=Custom:20301202T100000\n", zones=zone_changing("MINUTELY")),
-            "'invite.ics' defines a time zone whose clocks change minutely; no real zone does: "
-            "export the calendar again",
+            "'invite.ics' defines a time zone whose clocks change minutely; export the calendar again",
             id="vtimezone-minutely-took-157s-1.7GB",
         ),
         pytest.param(

@@ -35,7 +35,7 @@ FIRST = datetime(2026, 12, 7, 18, tzinfo=UTC)
         ),
         pytest.param(
             "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;COUNT=3",
-            "the series does not reach COUNT=3 within 3 years; end it sooner",
+            "the series does not reach COUNT=3 within 10 years; end it sooner",
             id="rare-match",
         ),
         pytest.param("FREQ=DAILY;BYHOUR=1,2,3;COUNT=3", "BYHOUR is not used for infusions", id="byhour"),
@@ -44,8 +44,14 @@ FIRST = datetime(2026, 12, 7, 18, tzinfo=UTC)
             "INTERVAL=0 must be a whole number from 1, e.g. INTERVAL=2",
             id="interval-0-was-listed-twice",
         ),
-        pytest.param("FREQ=YEARLY;COUNT=5000", "does not reach COUNT=5000 within 3 years", id="yearly-5000"),
-        pytest.param("FREQ=WEEKLY;UNTIL=20400101", "runs more than 3 years; end it sooner", id="until-far"),
+        pytest.param("FREQ=YEARLY;COUNT=5000", "does not reach COUNT=5000 within 10 years", id="yearly-5000"),
+        pytest.param("FREQ=WEEKLY;UNTIL=20400101", "runs more than 10 years; end it sooner", id="until-far"),
+        pytest.param(
+            "FREQ=DAILY;BYSETPOS=2;COUNT=3", "BYSETPOS picks more days than the rule gives", id="setpos"
+        ),
+        pytest.param(
+            "FREQ=WEEKLY;BYDAY=MO;BYSETPOS=9;COUNT=3", "BYSETPOS picks more days", id="setpos-weekly"
+        ),
         pytest.param("COUNT=3", "is not a recurrence rule; write e.g. 'FREQ=WEEKLY", id="no-freq"),
     ],
 )
