@@ -4,8 +4,9 @@ Hypothesis draws whole command lines (tests/strategies.py: hostile text, odd zon
 edges of the years, offsets, RRULEs from their parts) and hostile .ics and clinic.toml files, and
 runs each through the Typer app with CliRunner. Every run must end in 0, 1 or 2; an error is one
 'error:' line; neither stream may hold a character that acts on a terminal (errors.hidden, but
-the line ends and the emoji joiner); and each run must finish within its budget, enforced by a
-timer so that a hang fails the test instead of stopping it.
+the line ends and the emoji joiner); and each run must finish within its budget (20 s: the
+slowest honest run, a 20,000-event calendar, takes ~10 s), enforced by a timer so that a hang
+fails the test instead of stopping it.
 
 PUMPPLAN_FUZZ=long searches 20 times longer (a few minutes), for a run before a release.
 """
@@ -32,7 +33,7 @@ from tests.strategies import calendars, clinic_files, command_lines
 
 LONG = os.environ.get("PUMPPLAN_FUZZ") == "long"
 SCALE = 20 if LONG else 1
-BUDGET_SECONDS = 5  # one run; the slowest honest ones (1,000-infusion calendars) take under 1 s
+BUDGET_SECONDS = 20  # one run: a hang fails; the slowest honest run (20,000 events as .ics) takes ~10 s
 FUZZ = settings(
     max_examples=150 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
 )

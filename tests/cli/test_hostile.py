@@ -74,7 +74,7 @@ def attempt(tmp_path: Path, *args: str) -> tuple[int, str, str]:
                 "--session",
                 "1m",
             ],
-            "error: this plan would hold about 51,955 events, more than 50,000; give fewer infusions, "
+            "error: this plan would hold about 51,955 events, more than 20,000; give fewer infusions, "
             "a shorter --dump-hours or a longer --pump-every\n",
             id="millions-of-events",
         ),
