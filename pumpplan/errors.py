@@ -49,6 +49,7 @@ def visible(text: str) -> str:
 
 
 def _escape(ch: str) -> str:
+    """Return a character as Python writes it escaped: '\\x1b', '\\u202e', '\\udcff'."""
     return ch.encode("unicode_escape").decode("ascii")
 
 

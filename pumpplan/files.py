@@ -127,6 +127,7 @@ def _sweep(folder: Path) -> None:
 
 
 def _alive(pid: int) -> bool:
+    """Return whether a process of that id runs on this computer."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

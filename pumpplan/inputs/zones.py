@@ -47,6 +47,7 @@ def _zone(name: str) -> ZoneInfo | None:
 
 
 def _zone_names() -> set[str]:
+    """Return every IANA name the zone database holds (read only when a name is not found as typed)."""
     import zoneinfo
 
     return zoneinfo.available_timezones()
