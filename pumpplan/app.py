@@ -15,21 +15,16 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from pumpplan.core.engine import build_plan
+from pumpplan.core.limits import check_size
 from pumpplan.core.model import Infusion, Plan, Rule
 from pumpplan.core.units import LEAST_PER_SESSION_ML, MOST_PER_SESSION_ML, duration_text
 from pumpplan.errors import InputError, reject_control_chars, shown
 from pumpplan.inputs import series
 from pumpplan.inputs.protocol import RULE_LENGTHS, Protocol, load_protocol
 from pumpplan.inputs.region import in_united_states
-from pumpplan.inputs.timeparse import (
-    Reading,
-    load_zone,
-    parse_date,
-    parse_duration,
-    parse_quiet,
-    parse_times,
-)
+from pumpplan.inputs.timeparse import Reading, parse_date, parse_duration, parse_quiet, parse_times
 from pumpplan.inputs.volume import default_units, parse_age, parse_units, parse_volume
+from pumpplan.inputs.zones import check_moment, load_zone
 from pumpplan.render.report import PastEvent, Report, Section, Support
 
 if TYPE_CHECKING:
@@ -59,6 +54,7 @@ class Request:
     until: str | None = None
     rrule: str | None = None
     protocol: Path | None = None
+    no_protocol: bool = False
     name: str | None = None
     clinic: str | None = None
     intake: str | None = None
@@ -89,7 +85,7 @@ def report(
     The milk stash is worked out when the stash section is asked for; ``environ`` gives the
     locale's units when --units does not, and its order of day and month in numeric dates.
     """
-    protocol = load_protocol(request.protocol, config_dir)
+    protocol = load_protocol(request.protocol, config_dir, ignore_default=request.no_protocol)
     reading = reading_for(request, environ or {})
     plan = build(request, now, protocol, reading)
     clinic = request.clinic
@@ -198,7 +194,11 @@ def build(
     zone = load_zone(request.tz)
     rule = make_rule(request, protocol or Protocol())
     reading = reading or reading_for(request, {})
-    return build_plan(_infusions(request, rule, zone, now, reading), rule, zone, now)
+    infusions = _infusions(request, rule, zone, now, reading)
+    for infusion in infusions:
+        check_moment(infusion.start, "the infusion at")
+    check_size(infusions, rule)
+    return build_plan(infusions, rule, zone, now)
 
 
 def _infusions(
@@ -231,26 +231,34 @@ def make_rule(request: Request, protocol: Protocol) -> Rule:
     """Return the rule: each value from its option, else the clinic's file, else ``Rule()``'s default."""
     typed: dict[str, str] = {}
     lengths: dict[str, Any] = {}  # Rule field -> timedelta
+
+    def label(key: str) -> str:  # where a value came from: the option, or the clinic file's key
+        if getattr(request, key) is None and key in protocol.rule:
+            return f"{protocol.origin or 'clinic.toml'}: rule.{key}"
+        return f"--{key.replace('_', '-')}"
+
     for key, (field, bare) in RULE_LENGTHS.items():
         given = getattr(request, key)
         text = given if given is not None else protocol.rule.get(key)
         if text is not None:
             typed[key] = str(text)
-            lengths[field] = parse_duration(str(text), f"--{key.replace('_', '-')}", bare=bare)
+            lengths[field] = parse_duration(str(text), label(key), bare=bare)
     quiet = request.quiet if request.quiet is not None else protocol.rule.get("quiet")
-    rule = replace(Rule(quiet=parse_quiet(quiet) if quiet else None), **lengths)
-    every = shown(typed.get("pump_every", duration_text(rule.pump_every)))
+    rule = replace(Rule(quiet=parse_quiet(quiet, label("quiet")) if quiet else None), **lengths)
+    every = f"{label('pump_every')} {shown(typed.get('pump_every', duration_text(rule.pump_every)))}"
     if rule.pump_every < SHORTEST_CADENCE:
-        raise InputError(f"--pump-every {every} is under 30 minutes; pump at most every 30m")
+        raise InputError(f"{every} is under 30 minutes; pump at most every 30m")
     if rule.session > rule.pump_every:
         session = shown(typed.get("session", duration_text(rule.session)))
-        raise InputError(f"--session {session} is longer than --pump-every {every}; shorten it")
+        raise InputError(f"{label('session')} {session} is longer than {every}; shorten it")
     return rule
 
 
 def _starts(request: Request, zone: ZoneInfo, now: datetime, reading: Reading) -> list[datetime]:
     """Return the infusion start times: the WHENs, or the series they anchor."""
     starts = parse_times(request.when, zone, now, dayfirst=reading)
+    for start in starts:  # before a series is expanded from it
+        check_moment(start, "the time")
     if request.every is None and request.rrule is None:
         if request.count is not None or request.until is not None:
             raise InputError("--count and --until need --every; e.g. --every mon,wed,fri --count 6")
@@ -274,7 +282,7 @@ def _starts(request: Request, zone: ZoneInfo, now: datetime, reading: Reading) -
 
 def _count(text: str) -> int:
     """Return the number of infusions --count asks for."""
-    if not text.strip().isdigit():
+    if not (text.strip().isascii() and text.strip().isdigit()):
         raise InputError(f"--count {shown(text)} is not a whole number; write e.g. --count 6")
     if int(text) < 1:
         raise InputError(f"--count {shown(text)} must be 1 or more")

@@ -1,31 +1,88 @@
-"""Write output files atomically, owner-only, never over an existing file unless asked."""
+"""Read the user's files without blocking; write output files atomically, owner-only, never over another."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from pumpplan.errors import OutputError
+from pumpplan.errors import InputError, OutputError, ReadError, visible
+
+# Temporary files are named for the process that writes them, so that one left by a killed run
+# (its health data, mode 600, hidden) is found and removed by the next write in that folder.
+TEMPORARY = ".pumpplan-"
+NOT_A_FILE = "a device, a pipe or a socket"
+
+
+def read_regular(path: Path, limit: int, what: str) -> bytes:
+    """Return up to limit + 1 bytes of a regular file; refuse a FIFO or a device without waiting on it."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputError(f"{what} does not exist; check the file's name and folder") from None
+    except OSError as error:
+        raise ReadError(f"cannot read {what}: {error.strerror or 'failed'}") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{what} is a folder; give the file inside it")
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{what} is not a file but {NOT_A_FILE}; save it as a file and give that")
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return handle.read(limit + 1)
+    except OSError as error:
+        raise ReadError(f"cannot read {what}: {error.strerror or 'failed'}") from None
+    finally:
+        os.close(descriptor)
 
 
 def check_writable(path: Path, *, force: bool) -> None:
-    """Fail early, before any work, if the file exists or its folder does not."""
-    if path.is_dir():
-        raise OutputError(f"{path} is a folder; give a file name such as {path / 'plan.ics'}")
-    if path.exists() and not force:
-        raise OutputError(f"{path} already exists; add --force to replace it")
-    if not path.parent.is_dir():
-        raise OutputError(f"the folder {path.parent} does not exist; create it first")
+    """Fail early, before any work, if the target is not a new or regular file in a folder there."""
+    where, folder_name = visible(str(path)), visible(str(path.parent))
+    try:
+        mode: int | None = os.lstat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except NotADirectoryError:
+        raise OutputError(f"the folder {visible(str(path.parent))} does not exist; create it first") from None
+    except OSError as error:
+        raise OutputError(f"cannot write {where}: {error.strerror or 'failed'}") from None
+    if mode is not None:
+        if stat.S_ISDIR(mode):
+            raise OutputError(
+                f"{where} is a folder; give a file name such as {visible(str(path / 'plan.ics'))}"
+            )
+        if stat.S_ISLNK(mode):
+            raise OutputError(f"{where} is a link; give the path of a file, e.g. plan.ics")
+        if not stat.S_ISREG(mode):
+            raise OutputError(f"{where} is not a file but {NOT_A_FILE}; give a file name, e.g. plan.ics")
+        if not force:
+            raise OutputError(f"{where} already exists; add --force to replace it")
+    try:
+        folder = os.stat(path.parent).st_mode
+    except FileNotFoundError:
+        folder = 0
+    except OSError as error:
+        raise OutputError(f"cannot write in {folder_name}: {error.strerror}") from None
+    if not stat.S_ISDIR(folder):
+        raise OutputError(f"the folder {folder_name} does not exist; create it first")
 
 
 def write_private(path: Path, data: bytes, *, force: bool) -> None:
     """Write data to path atomically with mode 0600; refuse to replace a file unless forced."""
+    where = visible(str(path))
+    check_writable(path, force=force)
+    _sweep(path.parent)
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f"{TEMPORARY}{os.getpid()}-", suffix=".tmp"
+        )
     except OSError as error:
-        raise OutputError(f"cannot write in {path.parent}: {error.strerror}") from None
+        raise OutputError(f"cannot write in {visible(str(path.parent))}: {error.strerror}") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -33,24 +90,58 @@ def write_private(path: Path, data: bytes, *, force: bool) -> None:
             os.fsync(handle.fileno())
         _move(temporary, path, force=force)
     except FileExistsError:
-        raise OutputError(f"{path} already exists; add --force to replace it") from None
+        raise OutputError(f"{where} already exists; add --force to replace it") from None
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror}") from None
+        raise OutputError(f"cannot write {where}: {error.strerror or 'failed'}") from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
+    _sync(path.parent)
 
 
 def _move(temporary: str, path: Path, *, force: bool) -> None:
-    """Put the finished file in place: a hard link refuses to replace, atomically."""
+    """Put the finished file in place without ever replacing what was not asked to be replaced."""
     if force:
+        check_writable(path, force=True)  # again: a device or a link may have appeared meanwhile
         os.replace(temporary, path)
         return
     try:
-        os.link(temporary, path)
+        os.link(temporary, path)  # fails if the name exists: the check and the write are one step
     except FileExistsError:
         raise
-    except OSError:  # no hard links on this file system
-        if path.exists():
-            raise FileExistsError(path) from None
+    except OSError:  # no hard links here (FAT, SMB, some FUSE): claim the name, then fill it
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         os.replace(temporary, path)
+
+
+def _sweep(folder: Path) -> None:
+    """Remove temporary files that runs killed mid-write left in the folder (their process is gone)."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            pid = entry.name.removeprefix(TEMPORARY).partition("-")[0]
+            if not (entry.name.startswith(TEMPORARY) and entry.name.endswith(".tmp") and pid.isdigit()):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.stat(follow_symlinks=False).st_uid == os.getuid() and not _alive(int(pid)):
+                    os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    """Return whether a process of that id runs on this computer."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def _sync(folder: Path) -> None:
+    """Flush the folder's entry for the new file, so that a crash cannot lose the rename."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from typer.testing import CliRunner
@@ -139,3 +143,22 @@ def print_to_pdf(chromium: str, page: Path, pdf: Path, profile: Path) -> None:
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
     assert process.returncode == 0, f"chromium failed on {page.name}: {errors}"
+
+
+def installed(
+    *args: str, env: dict[str, str] | None = None, **kwargs: Any
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script in a fresh process, with no colour and a fixed zone unless given."""
+    script = Path(sys.executable).with_name("pumpplan")
+    environ = {**os.environ, "TZ": "America/New_York", "NO_COLOR": "1", **(env or {})}
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, "timeout": 60, **kwargs}
+    return subprocess.run([str(script), *args], env=environ, check=False, **streams)
+
+
+def invite(*events: str, zones: str = "") -> bytes:
+    """Return a calendar file (CRLF, as exported) holding time-zone definitions and VEVENT bodies."""
+    body = "".join(
+        f"BEGIN:VEVENT\nUID:{n}@test\nDTSTAMP:20300101T000000Z\n{e}END:VEVENT\n" for n, e in enumerate(events)
+    )
+    text = f"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n{zones}{body}END:VCALENDAR\n"
+    return text.replace("\n", "\r\n").encode()

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from difflib import get_close_matches
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -18,13 +18,15 @@ from typer._click.exceptions import NoSuchOption
 from typer.core import TyperCommand
 
 from pumpplan.cli import options as opt
+from pumpplan.cli.boundary import boundary, prepare_streams, say, silence_stdout
 from pumpplan.cli.output import Output, alarm_lead, clock_hours, emit, output_format
-from pumpplan.errors import InputError, PumpplanError
+from pumpplan.errors import InputError, OutputError, reject_control_chars, shown
 
 if TYPE_CHECKING:
     from pumpplan.app import Request
     from pumpplan.cli.push import Server
 
+# What a bug in pumpplan exits with (BSD's EX_SOFTWARE): neither bad input (2) nor a file problem (1).
 DISCLAIMER = "Not medical advice: confirm every plan with your provider."
 # The options of 'pumpplan' itself, which a command does not take.
 ROOT_OPTIONS = ("--version",)
@@ -84,6 +86,7 @@ def command(
     session: opt.Session = None,
     quiet: opt.Quiet = None,
     protocol: opt.ProtocolFile = None,
+    no_protocol: opt.NoProtocol = False,
     every: opt.Every = None,
     count: opt.Count = None,
     until: opt.Until = None,
@@ -118,22 +121,21 @@ def command(
         when=when or [], source=source, match=match, tz=tz, dayfirst=dayfirst, monthfirst=monthfirst,
         duration=duration,
         pump_before=pump_before, dump_hours=dump_hours, pump_every=pump_every, session=session,
-        quiet=quiet, every=every, count=count, until=until, rrule=rrule, protocol=protocol, name=name,
+        quiet=quiet, every=every, count=count, until=until, rrule=rrule, protocol=protocol,
+        no_protocol=no_protocol, name=name,
         clinic=clinic, intake=intake, baby_age=baby_age, feed_size=feed_size, units=units,
         start_pumping=start_pumping, extra_yield=extra_yield, replaces=replaces,
     )  # fmt: skip
     # '-o -' is the screen, as for most commands that write files.
     path = None if output is not None and str(output) == "-" else output
     out = Output(output_format, path, force, alarm, no_alarms, lang, clock, discreet=discreet)
-    try:
+    with boundary():
         if context.info_name == "push":
             from pumpplan.cli.push import Server
 
             _push(wanted, out, Server(url, user, calendar, dry_run, yes))
         else:
             _run(wanted, out, stash=context.info_name == "stash")
-    except PumpplanError as error:
-        _fail(error)
 
 
 class Command(TyperCommand):
@@ -181,17 +183,21 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     from pumpplan.render.report import Section
 
     _use_language(out.lang)
+    if out.path is not None:  # first: a folder or a device is a file problem whatever its name says
+        from pumpplan.files import check_writable
+
+        reject_control_chars(str(out.path), "--output")
+        check_writable(out.path, force=out.force)
+    elif sys.stdout is None:  # started with standard output closed ('>&-'): nothing would be seen
+        raise OutputError("standard output is closed; write the plan to a file with -o plan.ics")
     fmt = output_format(out.format, out.path, events=not stash)
+    _check_suffix(out, fmt)
     clock_hours(out.clock)
     if wanted.replaces is not None and fmt != "ics":
         raise InputError(
             f"--replaces cancels events in a calendar, and this writes {fmt}; write a .ics (-o plan.ics)"
         )
     lead = alarm_lead(out.alarm, off=out.no_alarms)
-    if out.path is not None:
-        from pumpplan.files import check_writable
-
-        check_writable(out.path, force=out.force)
     if stash:
         sections = frozenset({Section.STASH, Section.STORAGE})
     else:
@@ -201,7 +207,28 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     report = orchestrator.report(wanted, now, config, sections, environ=os.environ)
     for note in report.notes:  # how her input was read, before the plan that follows from it
         typer.echo(note, err=True)
-    emit(report, fmt, out, now=now, alarm=lead)
+    try:
+        emit(report, fmt, out, now=now, alarm=lead)
+    except OSError as error:  # a full disk, a closed pipe: files.py reports its own
+        silence_stdout()
+        raise OutputError(
+            f"cannot write the plan to standard output ({error.strerror or 'failed'})"
+        ) from None
+
+
+def _check_suffix(out: Output, fmt: str) -> None:
+    """Refuse an output name whose suffix says another format than --format ('-f json -o plan.ics')."""
+    from pumpplan.render import SUFFIXES
+
+    if out.path is None or out.format is None:
+        return
+    named = SUFFIXES.get(out.path.suffix.lower())
+    if named is not None and named != fmt and {named, fmt} != {"plain", "table"}:
+        suffix = next((s for s, name in SUFFIXES.items() if name == fmt), "")
+        raise InputError(
+            f"--output {shown(out.path.name)} names a {named} file but --format is {fmt}; "
+            f"name it e.g. plan{suffix}, or leave out --format"
+        )
 
 
 def _push(wanted: Request, out: Output, server: Server) -> None:
@@ -233,25 +260,20 @@ def _use_language(lang: str | None) -> None:
     i18n.use(lang.lower() if lang else i18n.from_environment(os.environ))
 
 
-def _fail(error: PumpplanError) -> NoReturn:
-    """Print the one line an error is, and exit with its code: 2 for input, 1 for files."""
-    from pumpplan.i18n import _
-
-    # Translators: the first word of every error line; the message after it stays as written.
-    typer.echo(_("error: {message}").format(message=error), err=True)
-    raise typer.Exit(error.exit_code) from None
-
-
 def main() -> None:
     """Run the command line, turning usage errors into one line on stderr."""
+    prepare_streams()
     try:
-        code = app(standalone_mode=False)
+        with boundary():
+            code = app(standalone_mode=False)
     except typer.TyperException as error:  # the usage errors derive from it
         commands = {info.name for info in app.registered_commands}
         command = " ".join(["pumpplan", *(word for word in sys.argv[1:2] if word in commands)])
-        typer.echo(f"error: {error.format_message()} (see '{command} --help')", err=True)
+        say(f"error: {error.format_message()} (see '{command} --help')")
         sys.exit(error.exit_code)
     except typer.Abort:
-        typer.echo("aborted", err=True)
+        say("aborted")
         sys.exit(1)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
     sys.exit(code if isinstance(code, int) else 0)

@@ -71,7 +71,6 @@ FromFile = Annotated[
         "--from",
         metavar="FILE",
         help="Read the infusions from a calendar (.ics) or a table (.csv with a start[,duration] header).",
-        dir_okay=False,
     ),
 ]
 Match = Annotated[
@@ -120,8 +119,11 @@ ProtocolFile = Annotated[
         metavar="FILE",
         help="The clinic's settings (TOML). [default: clinic.toml in the user config folder, if there]",
         rich_help_panel=RULE,
-        dir_okay=False,
     ),
+]
+NoProtocol = Annotated[
+    bool,
+    typer.Option("--no-protocol", help="Ignore clinic.toml in the user config folder.", rich_help_panel=RULE),
 ]
 Every = Annotated[
     str | None, _text("DAYS", "Repeat on these weekdays from the first WHEN, e.g. mon,wed,fri.", SERIES)
@@ -181,7 +183,6 @@ Output = Annotated[
         metavar="PATH",
         help=f"Write to this file ({' '.join(SUFFIXES)}) instead of the screen; - for the screen.",
         rich_help_panel=OUTPUT,
-        dir_okay=False,
     ),
 ]
 Force = Annotated[

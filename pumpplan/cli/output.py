@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ def alarm_lead(text: str | None, *, off: bool) -> timedelta | None:
         return None
     if text is None:
         return DEFAULT_ALARM
-    if text.strip().lower() in {"0", "0m", "0min"}:
+    if re.fullmatch(r"\+?0+\s*(m|min|h|d)?", text.strip().lower(), re.ASCII):  # 0, 00, 0m, 0h
         return timedelta()  # at the event's start
     lead = parse_duration(text, "--alarm")
     if lead > LONGEST_ALARM:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections import Counter
@@ -11,7 +12,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pumpplan.core.model import Infusion
-from pumpplan.errors import InputError, ReadError, shown
+from pumpplan.errors import InputError, shown
+from pumpplan.files import read_regular
 from pumpplan.inputs.timeparse import Reading, parse_duration, parse_time
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -90,15 +92,7 @@ def _note(reading: bool | Reading, text: str) -> None:
 def _load(path: Path) -> bytes:
     """Return the file's bytes, refusing a missing, unreadable or oversized file."""
     where = shown(str(path), limit=200)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"--from {where} does not exist; check the file's name and folder") from None
-    except IsADirectoryError:
-        raise InputError(f"--from {where} is a folder; give the file inside it") from None
-    except OSError as error:
-        raise ReadError(f"cannot read {where}: {error.strerror or error}") from None
+    data = read_regular(path, MAX_BYTES, f"--from {where}")
     if len(data) > MAX_BYTES:
         raise InputError(
             f"{where} is larger than {MAX_BYTES // 2**20} MB; a file of appointments is far smaller: "
@@ -108,7 +102,9 @@ def _load(path: Path) -> bytes:
 
 
 def _text(data: bytes, where: str) -> str:
-    """Decode a text file, refusing binary data."""
+    """Decode a text file: UTF-8, or UTF-16 with its byte-order mark as Windows saves it; not binary."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
     if b"\0" in data:
         raise InputError(f"{where} is not a text file; give the .ics or .csv file itself")
     return data.decode("utf-8-sig", errors="replace")

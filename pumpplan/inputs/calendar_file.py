@@ -7,25 +7,36 @@ no zone (a floating time) is read in the plan's zone.
 
 from __future__ import annotations
 
-import itertools
+import re
+import time
 import warnings
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rrulestr
 from icalendar import Calendar, vRecur
 from icalendar import Event as VEvent
 from icalendar.error import GloballyUniqueTZIDGuessed
 
 from pumpplan.errors import InputError, shown
+from pumpplan.inputs.series import check_rule, expand
 from pumpplan.inputs.timeparse import localize
+from pumpplan.inputs.zones import FIRST_YEAR, LAST_YEAR
 
 LONGEST = timedelta(hours=12)
+LONGEST_READ = 10.0  # seconds for all of a file's repeats; one rule takes milliseconds
 # What icalendar and dateutil raise on a malformed file, found by fuzzing real exports: besides
 # ValueError, e.g. AttributeError for a doubled VALUE parameter, TypeError for a PERIOD mixing
 # zones or an RRULE without FREQ, and OSError for a TZID that names a folder of zones ('Mexico').
 MALFORMED = (ValueError, TypeError, AttributeError, KeyError, IndexError, OSError)
+# What in a library's message is about its code, not the file: signatures, reprs, paths.
+_INTERNALS = re.compile(r"__\w+__|\w+\.\w+\(|site-packages|/usr/|\\\\|Traceback")
+# A time zone defined in the file is expanded by icalendar from its observances' rules: one that
+# changes every second, minute, hour, day or week runs for minutes and gigabytes (391 bytes did).
+_TZID = re.compile(r"TZID[=:]\"?([^\";:]*)", re.IGNORECASE)
+LONGEST_TZID = 200  # Mozilla's '/mozilla.org/20070129_1/America/Argentina/Buenos_Aires' is 51
+_OBSERVANCE_RULE = re.compile(r"^RRULE:.*?FREQ=(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,7 @@ def _events(text: str, where: str) -> list[VEvent]:
     """Return the events of the file's calendars, or say why it is not a calendar."""
     if "BEGIN:VCALENDAR" not in text.upper():
         raise InputError(f"{where} is not an iCalendar file; export the appointments from a calendar as .ics")
+    _check_zones(text, where)
     try:
         calendars = Calendar.from_ical(text, multiple=True)
         events = [e for c in calendars for e in c.walk("VEVENT") if isinstance(e, VEvent)]
@@ -83,13 +95,35 @@ def _events(text: str, where: str) -> list[VEvent]:
     return events
 
 
+def _check_zones(text: str, where: str) -> None:
+    """Refuse, before parsing, a zone that changes more often than monthly or whose name is absurd."""
+    inside = False
+    for line in re.sub(r"\r?\n[ \t]", "", text).splitlines():  # unfold the continuation lines first
+        word = line.strip().upper()
+        for name in _TZID.findall(line):  # icalendar recurses on each '/' of a name it looks up
+            if len(name) > LONGEST_TZID or name.count("/") > 8:
+                raise InputError(
+                    f"{where} names a time zone {shown(name, 40)} that is no zone; export it again"
+                )
+        if word in ("BEGIN:VTIMEZONE", "END:VTIMEZONE"):
+            inside = word.startswith("BEGIN")
+        elif inside and _OBSERVANCE_RULE.match(word):
+            freq = word.partition("FREQ=")[2].partition(";")[0].lower()
+            raise InputError(
+                f"{where} defines a time zone whose clocks change {freq}; export the calendar again"
+            )
+
+
 def _occurrences(
     events: list[VEvent], where: str, zone: ZoneInfo, match: str | None, limit: int
 ) -> list[Occurrence]:
     """Expand every matching event; a moved or cancelled instance replaces the series' own."""
     replaced = {(_uid(e), _instant(e, "RECURRENCE-ID", zone)) for e in events if _moved(e)}
     found: list[Occurrence] = []
+    deadline = time.monotonic() + LONGEST_READ
     for event in events:
+        if time.monotonic() > deadline:  # each rule's search is bounded; thousands of them, too
+            raise InputError(f"{where} has too many repeating events to read; export only the infusions")
         if _cancelled(event) or (match is not None and match.casefold() not in _title(event).casefold()):
             continue
         try:
@@ -137,6 +171,10 @@ def _start(event: VEvent) -> Start:
         raise InputError(
             f"its start time (DTSTART) {shown(str(value))} is not a date and time; fix the event"
         )
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise InputError(
+            f"it starts in the year {value.year}; pumpplan plans between {FIRST_YEAR} and {LAST_YEAR}"
+        )
     tzid = getattr(event["DTSTART"], "params", {}).get("TZID")
     if value.tzinfo is None and tzid is not None:
         raise InputError(f"its time zone {shown(str(tzid))} is unknown and not in the file")
@@ -174,8 +212,19 @@ def _walls(
     """Return the wall-clock starts of a series and their lengths: DTSTART, RRULE, RDATE, less EXDATE."""
     walls: dict[datetime, timedelta | None] = {start.wall: length}
     for recur in event.rrules:
-        rule = rrulestr(f"RRULE:{_rule_text(_floating_until(recur, start))}", dtstart=start.wall)
-        walls.update(dict.fromkeys(itertools.islice(rule, limit + 1), length))
+        text = _rule_text(_floating_until(recur, start))
+        check_rule(text, f"its RRULE {shown(text)}")
+        rule = rrulestr(f"RRULE:{text}", dtstart=start.wall)
+        if not isinstance(rule, rrule):
+            raise InputError("its RRULE holds more than one rule; fix the event")
+        walls.update(
+            dict.fromkeys(
+                expand(
+                    rule, limit, "it", "end the series in the calendar, or --match only the infusion events"
+                ),
+                length,
+            )
+        )
     for moment, end in event.rdates:  # an RDATE period gives its instance its own length
         walls[_wall(moment, start)] = _checked(end - moment) if isinstance(end, datetime) else length
     excluded = {_wall(moment, start) for moment in event.exdates if isinstance(moment, datetime)}
@@ -215,6 +264,8 @@ def _aware(wall: datetime, written: tzinfo | None, zone: ZoneInfo) -> datetime:
     """Return a wall-clock time in its zone; a floating one in the plan's zone, if it exists there."""
     if written is None:
         return localize(wall, zone)
+    if isinstance(written, ZoneInfo):  # a time its zone skips or repeats: refused, as when typed
+        return localize(wall, written)
     return wall.replace(tzinfo=written)
 
 
@@ -251,6 +302,8 @@ def _title(event: VEvent) -> str:
 
 
 def _reason(error: BaseException) -> str:
-    """Return the first line of a library's error, cut short."""
-    lines = str(error).strip().splitlines() or [type(error).__name__]
-    return lines[0][:120]
+    """Return the first line of a library's complaint about a value, never its internals."""
+    lines = str(error).strip().splitlines()
+    if not isinstance(error, ValueError) or not lines or _INTERNALS.search(lines[0]):
+        return "a value that cannot be read"
+    return shown(lines[0], 120)[1:-1]

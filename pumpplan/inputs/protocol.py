@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pumpplan.errors import InputError, ReadError, reject_control_chars, shown
+from pumpplan.errors import InputError, PumpplanError, ReadError, reject_control_chars, shown, visible
+from pumpplan.files import read_regular
 from pumpplan.inputs.timeparse import parse_duration, parse_quiet
 
 FILE_NAME = "clinic.toml"
@@ -60,6 +62,7 @@ class Protocol:
     # The clinic's own support lines (replacing the national ones) and when to call it.
     support: tuple[str, ...] = ()
     call_us_if: str | None = None
+    origin: str | None = None  # the file's path, to name where a value came from
 
     @property
     def citation(self) -> str | None:
@@ -70,24 +73,42 @@ class Protocol:
         return f"{self.source}{dated}" + (f", {self.url}" if self.url else "")
 
 
-def load_protocol(path: Path | None, config_dir: Path) -> Protocol:
-    """Read --protocol FILE, else clinic.toml in the user config folder, else no settings."""
+def load_protocol(path: Path | None, config_dir: Path, *, ignore_default: bool = False) -> Protocol:
+    """Read --protocol FILE, else clinic.toml in the user config folder (unless ignored), else nothing."""
+    way_out = ""
     if path is None:
-        path = config_dir / FILE_NAME
-        if not path.is_file():
+        if ignore_default:
             return Protocol()
+        path = config_dir / FILE_NAME
+        # A broken user file must not lock every command: the message says how to go around it.
+        way_out = "; add --no-protocol to plan without it"
+    where = visible(str(path))
     try:
-        with path.open("rb") as handle:
-            data = handle.read(LARGEST + 1)
-    except OSError as error:
-        raise ReadError(f"cannot read {path}: {error.strerror}") from None
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError) as error:
+        if way_out:  # no user file: no settings
+            return Protocol()
+        raise ReadError(f"cannot read {where}: {error.strerror}") from None
+    except OSError as error:  # e.g. a ~/.config left to root by a sudo run
+        raise ReadError(f"cannot read {where}: {error.strerror}{way_out}") from None
+    try:
+        data = read_regular(path, LARGEST, where)
+    except PumpplanError as error:
+        raise type(error)(f"{error}{way_out}") from None
     if len(data) > LARGEST:
-        raise InputError(f"{path} is larger than 64 KB; is it really a clinic settings file?")
+        raise InputError(f"{where} is larger than 64 KB; is it really a clinic settings file?{way_out}")
     try:
-        table = tomllib.loads(data.decode("utf-8"))
+        # utf-8-sig: Windows' Notepad starts the file with a byte-order mark.
+        table = tomllib.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise InputError(f"{path} is not valid TOML ({error}); see the example in the README") from None
-    return _protocol(table, path.name)
+        reason = str(error).splitlines()[0] if str(error) else "unreadable"
+        raise InputError(
+            f"{where} is not valid TOML ({reason}); see the example in the README{way_out}"
+        ) from None
+    try:
+        return replace(_protocol(table, where), origin=where)
+    except InputError as error:
+        raise InputError(f"{error}{way_out}") from None
 
 
 def _protocol(table: dict[str, Any], name: str) -> Protocol:
@@ -123,14 +144,16 @@ def _check_keys(table: dict[str, Any], name: str) -> None:
     for section, value in table.items():
         if section not in SECTIONS:
             raise InputError(
-                f"{name}: unknown section [{section}]; use {', '.join(f'[{s}]' for s in SECTIONS)}"
+                f"{name}: unknown section [{visible(section)}]; use {', '.join(f'[{s}]' for s in SECTIONS)}"
             )
         if not isinstance(value, dict):
-            raise InputError(f"{name}: {section} must be a [{section}] table")
+            raise InputError(f"{name}: {section} must be a [{section}] table")  # a known name
         unknown = sorted(set(value) - SECTIONS[section])
         if unknown:
             known = ", ".join(sorted(SECTIONS[section]))
-            raise InputError(f"{name}: unknown key {section}.{unknown[0]}; [{section}] takes {known}")
+            raise InputError(
+                f"{name}: unknown key {visible(f'{section}.{unknown[0]}')}; [{section}] takes {known}"
+            )
 
 
 def _text(table: dict[str, Any], key: str, name: str, section: str) -> str | None:

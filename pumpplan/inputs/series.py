@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+import calendar
+import re
+from datetime import date, datetime, time, timedelta
 from itertools import islice
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from pumpplan.errors import InputError, reject_control_chars, shown
 from pumpplan.inputs.timeparse import WEEKDAYS, localize
+from pumpplan.inputs.zones import LAST_YEAR
+
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule
 
 MOST_INFUSIONS = 5000
+# How far a repeat is searched: dateutil walks every day of it even when none matches (~0.4 s a
+# year for 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30'), so the search is bounded, not only the count,
+# and check_rule() refuses first the rules that match nothing for that reason.
+LONGEST_COURSE = timedelta(days=3653)
+YEARS = "10 years"
+TOO_OFTEN = ("SECONDLY", "MINUTELY", "HOURLY")
+# Parts that pick times within a day or weeks of a year: no course of infusions needs them, and
+# they multiply the search (BYHOUR x BYMINUTE x BYSECOND per day).
+REFUSED_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND", "BYYEARDAY", "BYWEEKNO")
+_PART = re.compile(r"([A-Z]+)=([^;]*)")
 
 
 def weekdays(text: str) -> list[int]:
@@ -48,7 +65,7 @@ def every(
     rule = rrule.rrule(
         rrule.WEEKLY, dtstart=local.replace(tzinfo=None), byweekday=days, count=count, until=end
     )
-    return _localized(rule, zone)
+    return _localized(expand(rule, MOST_INFUSIONS, "the --every course"), zone)
 
 
 def from_rrule(first: datetime, text: str, zone: ZoneInfo) -> list[datetime]:
@@ -61,22 +78,85 @@ def from_rrule(first: datetime, text: str, zone: ZoneInfo) -> list[datetime]:
     if "DTSTART" in rule_text.upper():
         raise InputError("--rrule takes its start from the first time given; remove DTSTART")
     local = first.astimezone(zone).replace(tzinfo=None)
+    check_rule(rule_text, f"--rrule {shown(text)}")
     try:
         rule = rrule.rrulestr(rule_text, dtstart=local)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, IndexError, KeyError):
         raise InputError(
             f"--rrule {shown(text)} is not a recurrence rule; write e.g. 'FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=6'"
         ) from None
-    return _localized(rule, zone)
-
-
-def _localized(rule: object, zone: ZoneInfo) -> list[datetime]:
-    """Take at most MOST_INFUSIONS occurrences and give each the plan's zone."""
-    occurrences = list(islice(iter(rule), MOST_INFUSIONS + 1))  # type: ignore[call-overload]
-    if len(occurrences) > MOST_INFUSIONS:
-        raise InputError(
-            f"the series has more than {MOST_INFUSIONS} infusions; end it sooner with a count or end date"
-        )
-    if not occurrences:
+    if not isinstance(rule, rrule.rrule):
+        raise InputError(f"--rrule {shown(text)} holds more than one rule; give one")
+    found = expand(rule, MOST_INFUSIONS, "the series")
+    if not found:
         raise InputError("the series has no infusions; check its days and its end")
+    return _localized(found, zone)
+
+
+def check_rule(text: str, what: str) -> None:
+    """Refuse, before any search, a rule whose expansion could take long or never match."""
+    parts = dict(_PART.findall(text.upper()))
+    freq = parts.get("FREQ")
+    if freq in TOO_OFTEN:
+        raise InputError(f"{what} repeats {freq.lower()}; infusions repeat DAILY, WEEKLY, MONTHLY or YEARLY")
+    refused = [part for part in REFUSED_PARTS if part in parts]
+    if refused:
+        raise InputError(f"{what}: {refused[0]} is not used for infusions; repeat by day, week or month")
+    interval = parts.get("INTERVAL", "1")
+    if not interval.isascii() or not interval.isdigit() or not 1 <= int(interval) <= 1000:
+        raise InputError(f"{what}: INTERVAL={interval} must be a whole number from 1, e.g. INTERVAL=2")
+    if "BYMONTHDAY" in parts and not _some_day(parts["BYMONTHDAY"], parts.get("BYMONTH")):
+        raise InputError(f"{what} names no day that exists (BYMONTHDAY with BYMONTH); check the days")
+    if "BYSETPOS" in parts and not _within_set(parts, freq):
+        raise InputError(f"{what}: BYSETPOS picks more days than the rule gives; check it")
+
+
+def _within_set(parts: dict[str, str], freq: str | None) -> bool:
+    """Return whether every BYSETPOS falls within the days one period of the rule can give."""
+    days = len(parts["BYDAY"].split(",")) if "BYDAY" in parts else 0
+    monthdays = len(parts["BYMONTHDAY"].split(",")) if "BYMONTHDAY" in parts else 0
+    size = {"DAILY": 1, "WEEKLY": days or 1, "MONTHLY": 5 * days + monthdays or 1}.get(freq or "", 366)
+    try:
+        return all(1 <= abs(int(n)) <= size for n in parts["BYSETPOS"].split(","))
+    except ValueError:
+        return True  # dateutil says what is wrong with the numbers
+
+
+def _some_day(days: str, months: str | None) -> bool:
+    """Return whether some BYMONTHDAY falls in some BYMONTH in a leap year (Feb 29 counts)."""
+    try:
+        wanted = [int(d) for d in days.split(",")]
+        in_months = [int(m) for m in months.split(",")] if months else list(range(1, 13))
+    except ValueError:
+        return True  # dateutil says what is wrong with the numbers
+    lengths = [calendar.monthrange(2028, m)[1] for m in in_months if 1 <= m <= 12]
+    return any(1 <= abs(d) <= length for d in wanted for length in lengths)
+
+
+def expand(rule: rrule, limit: int, what: str, advice: str = "") -> list[datetime]:
+    """Return the wall-clock times of a rule (at most limit + 1), searched no further than LONGEST_COURSE."""
+    start: datetime = rule._dtstart  # type: ignore[attr-defined]
+    count: int | None = rule._count  # type: ignore[attr-defined]
+    until: datetime | None = rule._until  # type: ignore[attr-defined]
+    if count is None and until is None:
+        raise InputError(f"{what} repeats without end; {advice or 'end it with COUNT=6 or UNTIL=20261231'}")
+    last = datetime(LAST_YEAR, 12, 31, 23, 59)  # noqa: DTZ001 - wall-clock, as dateutil expands
+    horizon = min(start + LONGEST_COURSE, last) if start.year <= LAST_YEAR else start
+    if until is not None and until.replace(tzinfo=None) <= horizon:
+        horizon = until.replace(tzinfo=None)
+    elif until is not None:
+        raise InputError(f"{what} runs more than {YEARS}; {advice or 'end it sooner'}")
+    bounded = rule.replace(count=None, until=horizon.replace(tzinfo=until.tzinfo if until else None))
+    found = list(islice(bounded, min(count or limit + 1, limit + 1)))
+    if len(found) > limit or (count or 0) > limit:
+        raise InputError(
+            f"{what} has more than {limit} infusions; {advice or 'end it sooner with a count or end date'}"
+        )
+    if count is not None and len(found) < count:
+        raise InputError(f"{what} does not reach COUNT={count} within {YEARS}; {advice or 'end it sooner'}")
+    return found
+
+
+def _localized(occurrences: list[datetime], zone: ZoneInfo) -> list[datetime]:
+    """Give each occurrence the plan's zone."""
     return [localize(moment, zone) for moment in occurrences]

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 import warnings
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pumpplan.core.model import QuietHours
 from pumpplan.errors import InputError, reject_control_chars, shown
@@ -16,7 +14,7 @@ from pumpplan.inputs.dates import WEEKDAYS, Reading, day_word, nearest, note_ord
 
 __all__ = ["WEEKDAYS", "Reading"]
 LONGEST = timedelta(days=30)
-_DURATION = re.compile(r"(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m(?:in)?)?")
+_DURATION = re.compile(r"(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m(?:in)?)?", re.ASCII)
 _CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})")
 # A time of day as people write it for quiet hours: '23:00', '11pm', '6:30am', 'midnight'.
 _HOUR = re.compile(r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?", re.IGNORECASE)
@@ -32,7 +30,7 @@ def parse_duration(text: str, option: str, bare: str = "minutes") -> timedelta:
         raise InputError(f"{option} {shown(text)} must be more than zero, e.g. {example}")
     match = _DURATION.fullmatch(compact)
     try:
-        if compact.lstrip("+").isdigit():
+        if compact.lstrip("+").isdigit() and compact.isascii():
             span = timedelta(**{bare: int(compact)})
         elif compact and match:
             parts = {k: int(v) for k, v in match.groupdict(default="0").items()}
@@ -71,45 +69,6 @@ def _clock_time(text: str) -> time:
     from dateutil import parser
 
     return parser.parse(text, default=_DEFAULTS[0]).time()
-
-
-def load_zone(name: str | None) -> ZoneInfo:
-    """Return the named IANA zone, or the system's when no name is given."""
-    if name is None:
-        name = system_zone_name()
-        if name is None:
-            raise InputError("cannot tell this computer's time zone; give one, e.g. --tz America/Chicago")
-    reject_control_chars(name, "--tz")
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(
-            f"unknown time zone {shown(name)}; use an IANA name such as 'America/Los_Angeles'"
-        ) from None
-
-
-def system_zone_name() -> str | None:
-    """Return the system zone's IANA name from TZ, /etc/localtime or /etc/timezone."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    localtime = Path("/etc/localtime")
-    if localtime.is_symlink():
-        target = str(localtime.resolve())
-        candidates.append(target.partition("zoneinfo/")[2])
-    timezone_file = Path("/etc/timezone")
-    if timezone_file.is_file():
-        candidates.append(timezone_file.read_text(encoding="utf-8", errors="replace").strip())
-    for candidate in candidates:
-        if candidate and not candidate.startswith("/") and _is_zone(candidate):
-            return candidate
-    return None
-
-
-def _is_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
 
 
 def parse_times(

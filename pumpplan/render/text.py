@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from pumpplan.core.model import Plan
 from pumpplan.i18n import _
 from pumpplan.render import RenderOptions, guidance, notices, phrases, stash_phrases
 from pumpplan.render.report import Report, Section
+
+_BARE_LINK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?=//)|\bwww\.|@", re.IGNORECASE)
 
 
 def render_plain(report: Report, options: RenderOptions) -> str:
@@ -111,5 +114,8 @@ def render_csv(report: Report, options: RenderOptions) -> str:
 
 
 def _md(text: str) -> str:
-    """Escape text a user typed so Markdown shows it as written."""
-    return "".join(f"\\{ch}" if ch in "\\`*_{}[]<>()#+-.!|" else ch for ch in text)
+    """Escape text a user typed, inside a line, so Markdown shows it as written and links nothing."""
+    # Only what acts mid-line: emphasis, code, links, HTML and entities, GFM's ~~strikethrough~~;
+    # then what starts GFM's bare links: the ':' of 'https://', the '.' of 'www.', an e-mail's '@'.
+    escaped = "".join(f"\\{ch}" if ch in "\\`*_[]<&~" else ch for ch in text)
+    return _BARE_LINK.sub(lambda found: found[0][:-1] + "\\" + found[0][-1], escaped)

@@ -186,9 +186,9 @@ def test_existing_file_is_kept_without_force_and_replaced_with_it(tmp_path: Path
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
-def test_explicit_format_wins_over_the_suffix(tmp_path: Path) -> None:
-    """--format json -o plan.txt writes JSON."""
-    target = tmp_path / "plan.txt"
+def test_explicit_format_with_a_neutral_name_is_written(tmp_path: Path) -> None:
+    """--format json -o plan (no suffix) writes JSON; a contradicting suffix is refused (test_hostile)."""
+    target = tmp_path / "plan"
     assert run("plan", *COURSE, "-f", "json", "-o", str(target))[0] == 0
     assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "pumpplan/1"
 

@@ -9,7 +9,8 @@ import pytest
 from pumpplan.core.model import QuietHours
 from pumpplan.errors import InputError
 from pumpplan.inputs.series import every, from_rrule, weekdays
-from pumpplan.inputs.timeparse import load_zone, parse_date, parse_duration, parse_quiet, parse_times
+from pumpplan.inputs.timeparse import parse_date, parse_duration, parse_quiet, parse_times
+from pumpplan.inputs.zones import load_zone
 from tests.helpers import BERLIN, LA
 
 # Tuesday 24 November 2026, 09:00 in Los Angeles.
@@ -163,7 +164,7 @@ def test_default_zone_is_the_system_zone_by_name(monkeypatch: pytest.MonkeyPatch
 
 def test_missing_system_zone_asks_for_tz(monkeypatch: pytest.MonkeyPatch) -> None:
     """If no IANA name can be found for the system zone, the error asks for --tz."""
-    monkeypatch.setattr("pumpplan.inputs.timeparse.system_zone_name", lambda: None)
+    monkeypatch.setattr("pumpplan.inputs.zones.system_zone_name", lambda: None)
     with pytest.raises(InputError, match="--tz"):
         load_zone(None)
 
@@ -222,7 +223,8 @@ def test_rrule_expands_from_the_first_time() -> None:
     ("text", "message"),
     [
         ("FREQ=SOMETIMES", "is not a recurrence rule"),
-        ("FREQ=DAILY", "more than 5000 infusions"),
+        ("FREQ=DAILY", "repeats without end; end it with COUNT=6"),
+        ("FREQ=DAILY;COUNT=5001", "more than 5000 infusions"),
         ("DTSTART:20261207T100000\nRRULE:FREQ=DAILY;COUNT=2", "control character"),
         ("FREQ=DAILY;COUNT=2;DTSTART=20261207T100000", "remove DTSTART"),
     ],

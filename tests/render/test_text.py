@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+
+import pytest
 
 from pumpplan.core.model import Plan
 from pumpplan.core.stash import plan_stash
@@ -34,3 +37,41 @@ def test_the_stash_command_shows_storage_instead_of_the_schedule(course: Plan) -
     assert "Pump and discard the milk" in schedule
     assert "Pump and discard the milk" not in detail
     assert "Fridge, 40 °F (4 °C): up to 4 days." in detail
+
+
+HOSTILE_NAMES = [
+    "Ana ~~Ruiz~~",
+    "Maria https://evil.example/pay",
+    "Call www.evil.example",
+    "mail a@evil.example",
+    "Ana *Ruiz* _x_ `y` [x](http://e) ![i](j) <b>bold</b> &amp; \\*",
+    "Westside Infusion, 555-0100 (Dr. Lee) #2 + 3. ok! {x} | y",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_markdown_renders_a_name_as_typed_and_links_nothing(course: Plan, name: str) -> None:
+    """A CommonMark parser with GFM's strikethrough shows the name's exact text, with no markup.
+
+    markdown-it-py (here through rich) has no GFM bare-link extension without linkify-it-py, so
+    for those the check is by reason: GFM links 'scheme://', 'www.' and 'a@b' only when their
+    ':', '.' and '@' are not escaped, and the line has none left unescaped.
+    """
+    from markdown_it import MarkdownIt
+
+    line = next(
+        li
+        for li in text(Report(course, patient=name), "markdown").splitlines()
+        if li.startswith("- **For:**")
+    )
+    tokens = MarkdownIt("commonmark").enable("strikethrough").parseInline(line.removeprefix("- **For:** "))
+    children = tokens[0].children or []
+    assert [t.type for t in children] == ["text"] * len(children)
+    assert "".join(t.content for t in children) == name
+    assert not re.search(r"(?<!\\):(?=//)|(?<!\\)\bwww\.|(?<!\\)@", line)
+
+
+def test_markdown_escapes_only_what_markdown_needs(course: Plan) -> None:
+    """Parentheses, dots, dashes and hashes inside a line stay as typed: nothing there needs escaping."""
+    page = text(Report(course, clinic="Westside Infusion, 555-0100 (Dr. Lee) #2"), "markdown")
+    assert "- **Clinic:** Westside Infusion, 555-0100 (Dr. Lee) #2\n" in page
