@@ -137,8 +137,10 @@ def reading_for(request: Request, environ: Mapping[str, str]) -> Reading:
     """Return how to read numeric dates: --dayfirst or --monthfirst, else the locale's order."""
     if request.dayfirst and request.monthfirst:
         raise InputError("give either --dayfirst or --monthfirst, not both")
+    from pumpplan import i18n
+
     order = True if request.dayfirst else False if request.monthfirst else None
-    return Reading(dayfirst=order, environ=environ)
+    return Reading(dayfirst=order, environ=environ, spanish=i18n.language() == "es")
 
 
 def milk_stash(request: Request, plan: Plan, now: datetime, reading: Reading | None = None) -> Stash:

@@ -37,6 +37,8 @@ class Reading:
 
     dayfirst: bool | None = None
     environ: Mapping[str, str] = field(default_factory=dict)
+    # Read Spanish day and month names too ('lunes 10:00', '7 dic'): the plan is in Spanish.
+    spanish: bool = False
     notes: list[str] = field(default_factory=list)
     _order: tuple[bool, str] | None = None
 

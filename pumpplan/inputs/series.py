@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from pumpplan.errors import InputError, reject_control_chars, shown
+from pumpplan.inputs.spanish import weekday_word
 from pumpplan.inputs.timeparse import WEEKDAYS, localize
 from pumpplan.inputs.zones import LAST_YEAR
 
@@ -32,11 +33,12 @@ _PART = re.compile(r"([A-Z]+)=([^;]*)")
 def weekdays(text: str) -> list[int]:
     """Parse 'mon,wed,fri' (or 'MO,WE,FR', full names) into weekday numbers, Monday = 0."""
     days = []
-    for word in reject_control_chars(text, "--every").lower().replace(" ", "").split(","):
+    for given in reject_control_chars(text, "--every").lower().replace(" ", "").split(","):
+        word = weekday_word(given)  # 'lun,mié,vie' too: no Spanish weekday is an English one
         found = [i for i, name in enumerate(WEEKDAYS) if len(word) >= 2 and name.startswith(word)]
         if len(found) != 1:
             raise InputError(
-                f"--every {shown(text)}: {shown(word)} is not a weekday; write e.g. 'mon,wed,fri'"
+                f"--every {shown(text)}: {shown(given)} is not a weekday; write e.g. 'mon,wed,fri'"
             )
         days.append(found[0])
     return sorted(set(days))

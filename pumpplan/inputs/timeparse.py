@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from pumpplan.core.model import QuietHours
 from pumpplan.errors import InputError, reject_control_chars, shown
 from pumpplan.inputs.dates import WEEKDAYS, Reading, day_word, nearest, note_order, numeric_date, time_words
+from pumpplan.inputs.spanish import in_english
 
 __all__ = ["WEEKDAYS", "Reading"]
 LONGEST = timedelta(days=30)
@@ -110,6 +111,8 @@ def _has_time(text: str, reading: Reading) -> bool:
 def parse_time(text: str, zone: ZoneInfo, now: datetime, *, dayfirst: bool | Reading = False) -> datetime:
     """Parse one start time ('Dec 7 10am', 'mon 9:30', '10am next monday', ISO with offset)."""
     reading = _reading(dayfirst)
+    if reading.spanish:
+        text = in_english(text)
     today = now.astimezone(zone).date()
     named = day_word(text.split(), today)
     if named is not None:
