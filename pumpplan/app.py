@@ -103,6 +103,7 @@ def report(
         units=units,
         sections=sections,
         rule_owner=protocol.clinic,
+        logo=(protocol.logo.mime, protocol.logo.data) if protocol.logo else None,
         support=Support(
             in_united_states(plan.zone.key, environ or {}), protocol.support, protocol.call_us_if
         ),

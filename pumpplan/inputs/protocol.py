@@ -26,7 +26,7 @@ RULE_LENGTHS = {
     "session": ("session", "minutes"),
 }
 SECTIONS = {
-    "clinic": {"name", "phone"},
+    "clinic": {"name", "phone", "logo"},
     "rule": {*RULE_LENGTHS, "quiet"},
     "source": {"title", "date", "url"},
     "support": {"lines", "call_us_if"},
@@ -63,6 +63,7 @@ class Protocol:
     support: tuple[str, ...] = ()
     call_us_if: str | None = None
     origin: str | None = None  # the file's path, to name where a value came from
+    logo: Logo | None = None
 
     @property
     def citation(self) -> str | None:
@@ -106,7 +107,8 @@ def load_protocol(path: Path | None, config_dir: Path, *, ignore_default: bool =
             f"{where} is not valid TOML ({reason}); see the example in the README{way_out}"
         ) from None
     try:
-        return replace(_protocol(table, where), origin=where)
+        found = _protocol(table, where)
+        return replace(found, origin=where, logo=_logo(table.get("clinic", {}), path.parent, where))
     except InputError as error:
         raise InputError(f"{error}{way_out}") from None
 
@@ -130,6 +132,38 @@ def _protocol(table: dict[str, Any], name: str) -> Protocol:
         support=_lines(support, name),
         call_us_if=_text(support, "call_us_if", name, "support"),
     )
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The clinic's logo for the handout: an image's type and its bytes."""
+
+    mime: str
+    data: bytes
+
+
+# The handout is self-contained, so the logo travels inside it: small, and only an image type
+# that a browser shows and that cannot run anything (no SVG).
+LOGO_LARGEST = 200 * 1024
+LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+
+def _logo(clinic: dict[str, Any], folder: Path, name: str) -> Logo | None:
+    """Read clinic.logo, a PNG or JPEG file named relative to the clinic file, at most 200 KB."""
+    given = clinic.get("logo")
+    if given is None:
+        return None
+    if not isinstance(given, str) or not given.strip():
+        raise InputError(f'{name}: clinic.logo must be a file name in quotes, e.g. logo = "logo.png"')
+    path = folder / reject_control_chars(given.strip(), f"{name}: clinic.logo")
+    where = f"{name}: clinic.logo {shown(given)}"
+    data = read_regular(path, LOGO_LARGEST, where)
+    if len(data) > LOGO_LARGEST:
+        raise InputError(f"{where} is larger than 200 KB; save a smaller PNG or JPEG")
+    mime = next((kind for magic, kind in LOGO_TYPES.items() if data.startswith(magic)), None)
+    if mime is None:
+        raise InputError(f"{where} is not a PNG or JPEG image; save the logo as one")
+    return Logo(mime, data)
 
 
 def _lines(support: dict[str, Any], name: str) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from datetime import date, datetime, time, timedelta
 from functools import cache
@@ -15,6 +16,7 @@ from pumpplan.render import clock as clocks
 from pumpplan.render.report import Report, Section
 
 _PHONE = re.compile(r"\b[0-9A-Z]+(?:-[0-9A-Z]+){2,}\b")
+ROOMY_DAYS = 7  # up to a week of days fits the page with its times at 12 pt
 BLANK = '<span class="blank"></span>'
 
 
@@ -50,6 +52,7 @@ def render_html(report: Report, options: RenderOptions) -> str:
             _stash(report),
             _notes(report),
             _help(report),
+            _write_here(),
             f'<footer class="disclaimer">{escape(phrases.disclaimer())}</footer>',
         ]
     )
@@ -97,8 +100,13 @@ def _header(report: Report) -> str:
         for label, value in pairs
     )
     zone = _("All times: {zone}.").format(zone=phrases.zone(report.plan))
+    logo = ""
+    if report.logo is not None:
+        mime, data = report.logo
+        alt = escape(report.clinic or _("Clinic logo"))
+        logo = f'<img class="logo" alt="{alt}" src="data:{mime};base64,{base64.b64encode(data).decode()}">'
     return (
-        f'<header class="top"><div><h1>{escape(phrases.heading())}</h1>'
+        f'<header class="top">{logo}<div class="title"><h1>{escape(phrases.heading())}</h1>'
         f'<p class="zone">{escape(zone)}</p></div><dl class="who">{who}</dl></header>'
     )
 
@@ -147,11 +155,15 @@ def _checklist(plan: Plan) -> str:
     """Return the day-by-day table with a box to tick per pumping session."""
     # The legend is the table's header so that every printed page repeats it.
     samples = "".join(f"<li>{_sample(kind)} {escape(meaning)}</li>" for kind, meaning in legend())
-    rows = "\n".join(_day_row(plan, day, events) for day, events in phrases.by_day(plan))
+    days = list(phrases.by_day(plan))
+    rows = "\n".join(_day_row(plan, day, events) for day, events in days)
     title = escape(_("Day by day: tick each box when done"))
+    # A short plan leaves the page half empty: its times print larger, easier to read.
+    size = " roomy" if len(days) <= ROOMY_DAYS else ""
     return (
         f'<section class="checklist"><h2>{title}</h2>'
-        f'<table class="days"><thead><tr><th colspan="2"><ul class="legend">{samples}</ul></th></tr></thead>'
+        f'<table class="days{size}"><thead><tr><th colspan="2"><ul class="legend">{samples}</ul></th></tr>'
+        "</thead>"
         f"<tbody>\n{rows}\n</tbody></table></section>"
     )
 
@@ -248,6 +260,13 @@ def _help(report: Report) -> str:
         items = "".join(f"<li>{_unbroken_numbers(escape(line))}</li>" for line in lines)
         parts.append(f'<div class="{css}"><h2>{escape(title)}</h2><ul>{items}</ul></div>')
     return f'<section class="help">{"".join(parts)}</section>'
+
+
+def _write_here() -> str:
+    """Return a space with ruled lines for her notes, or the nurse's: questions, changes, a phone number."""
+    lines = '<div class="line"></div>' * 5
+    title = escape(_("Notes"))
+    return f'<section class="write"><h2>{title}</h2>{lines}</section>'
 
 
 def _unbroken_numbers(text: str) -> str:

@@ -61,6 +61,8 @@ class Report:
     units: Units = Units.ML
     sections: frozenset[Section] = frozenset({Section.SCHEDULE})
     rule_owner: str | None = None
+    # The clinic's logo for the handout: (MIME type, bytes), a PNG or JPEG.
+    logo: tuple[str, bytes] | None = None
     support: Support = Support()
     # How the input was read ('read 3/4/2027 as ...'): said on stderr by the command line, not rendered.
     notes: tuple[str, ...] = ()

@@ -206,3 +206,52 @@ def test_quiet_hours_follow_the_plans_zone_not_the_computers(monkeypatch: pytest
         monkeypatch.undo()
         time.tzset()
     assert "06:00-06:20    Pump and discard the milk" in first
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082"
+)
+
+
+def test_the_clinic_logo_is_embedded_in_the_handout(tmp_path: Path) -> None:
+    """[clinic] logo, a PNG beside the clinic file, travels inside the page as a data: image."""
+    (tmp_path / "logo.png").write_bytes(PNG)
+    clinic = tmp_path / "clinic.toml"
+    clinic.write_text('[clinic]\nname = "Westside Infusion"\nlogo = "logo.png"\n', encoding="utf-8")
+    code, out, err = run("plan", "2030-12-02 10:00", *LA, "--protocol", str(clinic), "-f", "html")
+    assert code == 0, err
+    assert '<img class="logo" alt="Westside Infusion" src="data:image/png;base64,' in out
+    import base64
+
+    assert base64.b64encode(PNG).decode() in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        pytest.param(b"<svg onload='alert(1)'/>", "is not a PNG or JPEG image", id="svg"),
+        pytest.param(b"\x89PNG\r\n\x1a\n" + b"0" * 300_000, "is larger than 200 KB", id="too-large"),
+    ],
+)
+def test_a_logo_that_is_not_a_small_image_is_refused(tmp_path: Path, content: bytes, message: str) -> None:
+    """Only a PNG or JPEG of at most 200 KB goes into the page; anything else is one line, exit 2."""
+    (tmp_path / "logo.png").write_bytes(content)
+    clinic = tmp_path / "clinic.toml"
+    clinic.write_text('[clinic]\nlogo = "logo.png"\n', encoding="utf-8")
+    code, out, err = run("plan", "2030-12-02 10:00", *LA, "--protocol", str(clinic), "-f", "html")
+    assert (code, out) == (2, "")
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_the_handout_has_lines_for_notes_and_larger_times_for_a_short_plan() -> None:
+    """A space to write in, and a one-infusion plan's checklist at 12 pt; a long course stays compact."""
+    code, out, _ = run("plan", "2030-12-02 10:00", *LA, "-f", "html")
+    assert code == 0
+    assert out.count('<div class="line"></div>') == 5
+    assert '<table class="days roomy">' in out
+    code, out, _ = run(
+        "plan", "2030-12-02 10:00", "--every", "mon,wed,fri", "--count", "6", *LA, "-f", "html"
+    )
+    assert '<table class="days">' in out
