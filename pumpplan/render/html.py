@@ -181,13 +181,15 @@ def _day_row(plan: Plan, day: date, events: list[Event]) -> str:
 def _entry(plan: Plan, event: Event) -> str:
     """Return one checklist entry: a box for pumping, then the time and its mark."""
     start = plan.local(event.start).time()
-    # On the 12-hour clock the period goes under the time, beside the mark: nine entries still fit a row.
+    # On the 12-hour clock the period goes under the time, beside the mark. A discard session's
+    # plain box then says 'discard' by itself (the legend shows it), so nine entries fit a row.
     period = clocks.short_period(start)
-    small = f'<span class="period">{escape(period)}</span> ' if period else ""
+    small = f'<span class="period">{escape(period)}</span>' if period else ""
+    word = "" if period and event.kind is EventKind.PUMP_DUMP else escape(mark(event.kind))
     return (
         f'<li class="{event.kind.value}">{_box(event.kind)}'
         f'<span class="time">{clocks.digits(start)}</span>'
-        f'<span class="mark">{small}{escape(mark(event.kind))}</span></li>'
+        f'<span class="mark">{" ".join(part for part in (small, word) if part)}</span></li>'
     )
 
 

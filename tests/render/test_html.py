@@ -22,7 +22,7 @@ from pumpplan.core.stash import plan_stash
 from pumpplan.render import notices, phrases
 from pumpplan.render.conventions import for_locale, using
 from pumpplan.render.report import Report, Section, Support
-from tests.helpers import make_plan, text, with_paper
+from tests.helpers import make_plan, print_to_pdf, text, with_paper
 
 SIX = ("02", "04", "06", "09", "11", "13")
 TWELVE = (*SIX, "16", "18", "20", "23", "25", "27")
@@ -436,3 +436,20 @@ def test_printed_page_shows_resume_name_storage_and_disclaimer(printed: dict[str
     assert f"For {SCRIPT}" in flat
     assert "best within 6 months; up to 12" in flat
     assert phrases.disclaimer() in flat
+
+
+def test_on_the_12_hour_clock_the_six_infusion_checklist_stays_whole_on_the_front(
+    chromium: str, tmp_path: Path
+) -> None:
+    """en_US prints '9:00' over 'a.m.': every day's row, in order, whole on page 1 of the sheet."""
+    plan = mwf_course(SIX)
+    page = tmp_path / "us.html"
+    page.write_text(text(Report(plan, patient="Maria Lopez"), "html", locale="en_US"), encoding="utf-8")
+    print_to_pdf(chromium, page, tmp_path / "us.pdf", tmp_path / "profile")
+    pdf = _read_pdf(tmp_path / "us.pdf")
+    assert pdf.pages == 2
+    front = pdf.text[0]
+    for day, _events in phrases.by_day(plan):
+        assert re.search(rf"^\s*{re.escape(phrases.day(day))}\s", front, flags=re.MULTILINE), day
+    assert "a.m." in front
+    assert "midnight" in front
