@@ -77,8 +77,8 @@ def _intake_line(stash: st.Stash, units: Units) -> str:
         return _("Milk needed while you do not breastfeed, at {intake} a day:").format(intake=intake)
     low, high = (volume(v, units) for v in stash.intake_range_ml)
     return _(
-        "Milk needed while you do not breastfeed, at about {intake} a day, the published figure for "
-        "babies 1 to 6 months old (range {low} to {high} a day):"
+        "Milk needed while you do not breastfeed, at about {intake} a day. "
+        "That is the published figure for babies 1 to 6 months ({low} to {high} a day):"
     ).format(intake=intake, low=low, high=high)
 
 
@@ -113,10 +113,10 @@ def build_up_lines(stash: st.Stash, units: Units) -> list[str]:
     if build.met:
         lines.append(
             n_(
-                "To build it, pump {count} extra session a day, on top of breastfeeding, {days}: "
-                "about {expected} at {extra} a session.",
-                "To build it, pump {count} extra sessions a day, on top of breastfeeding, {days}: "
-                "about {expected} at {extra} a session.",
+                "To store it, pump {count} extra time a day, on top of breastfeeding, {days}. "
+                "That gives about {expected}, at {extra} each time.",
+                "To store it, pump {count} extra times a day, on top of breastfeeding, {days}. "
+                "That gives about {expected}, at {extra} each time.",
                 build.sessions_per_day,
             ).format(
                 count=build.sessions_per_day,
@@ -128,10 +128,12 @@ def build_up_lines(stash: st.Stash, units: Units) -> list[str]:
     elif build.days:
         lines.append(
             n_(
-                "This stash cannot be pumped in time: {days}, even {count} extra session a day at "
-                "{extra} gives about {got} of the {need} needed, {short} short.",
-                "This stash cannot be pumped in time: {days}, even {count} extra sessions a day at "
-                "{extra} each give about {got} of the {need} needed, {short} short.",
+                "There is not enough time to pump all this milk first. "
+                "Pumping {count} extra time a day, {days}, gives about {got} at {extra} each time. "
+                "That is {short} less than the {need} needed.",
+                "There is not enough time to pump all this milk first. "
+                "Pumping {count} extra times a day, {days}, gives about {got} at {extra} each time. "
+                "That is {short} less than the {need} needed.",
                 build.max_sessions_per_day,
             ).format(
                 days=_pumping_days(build.start, build.end),
@@ -145,8 +147,8 @@ def build_up_lines(stash: st.Stash, units: Units) -> list[str]:
     else:
         lines.append(
             _(
-                "There is no day left to pump extra before the first infusion: the {need} needed "
-                "is all short."
+                "There is no day left to pump extra before the first infusion. "
+                "None of the {need} needed can be stored first."
             ).format(need=need)
         )
     if not build.met:
@@ -154,9 +156,9 @@ def build_up_lines(stash: st.Stash, units: Units) -> list[str]:
             lines.append(_("The stored milk would run out on {day}.").format(day=day(stash.runs_out)))
         lines.append(
             _(
-                "Talk with your provider before the first infusion about making up the shortfall: "
-                "formula top-ups, donor milk from a milk bank, or a shorter no-breastfeeding rule if "
-                "your clinic allows it."
+                "Talk with your clinic before the first infusion about the milk that is missing. "
+                "Formula can make it up, or donor milk from a milk bank. "
+                "A shorter time without breastfeeding may be possible, if your clinic allows it."
             )
         )
     if build.yield_assumed and build.days:

@@ -411,7 +411,7 @@ def test_printed_stash_shows_the_need_and_the_build_up_whole(printed: dict[str, 
     assert "at 750 mL a day" in flat
     assert "Mon Dec 2 10:00 to Sun Dec 8 10:40 (6 days 40 min): about 4.5 L, 51 bottles of 90 mL." in flat
     assert "In all: about 9 L" in flat
-    assert "even 3 extra sessions a day" in flat
+    assert "Pumping 3 extra times a day" in flat
     assert phrases.disclaimer() in " ".join(pdf.text[-1].split())
 
 
