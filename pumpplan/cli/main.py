@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from pumpplan.cli.push import Server
 
 # What a bug in pumpplan exits with (BSD's EX_SOFTWARE): neither bad input (2) nor a file problem (1).
-DISCLAIMER = "Not medical advice: confirm every plan with your provider."
+DISCLAIMER = "Not medical advice: check every plan with your clinic."
 # The options of 'pumpplan' itself, which a command does not take.
 ROOT_OPTIONS = ("--version",)
 app = typer.Typer(

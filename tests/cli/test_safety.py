@@ -175,12 +175,12 @@ def test_json_carries_the_disclaimer_and_csv_stays_pure_data() -> None:
     assert out.splitlines()[0] == "date,weekday,start,end,kind,milk,title"
 
 
-@pytest.mark.parametrize("command", ["plan", "stash"])
+@pytest.mark.parametrize("command", ["plan", "stash", "push"])
 def test_each_commands_help_ends_with_the_disclaimer(command: str) -> None:
     """plan --help and stash --help end, as pumpplan --help does, with the disclaimer."""
     code, out, _ = run(command, "--help")
     assert code == 0
-    assert out.strip().endswith("Not medical advice: confirm every plan with your provider.")
+    assert out.strip().endswith("Not medical advice: check every plan with your clinic.")
 
 
 def test_stored_milk_is_frozen_the_day_it_is_pumped_when_the_fridge_will_not_do() -> None:
