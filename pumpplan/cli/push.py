@@ -91,9 +91,15 @@ def _list(result: SyncResult, report: Report, only: str | None = None) -> None:
     from pumpplan.render.phrases import printed_on
 
     with printed_on(report.printed):
-        for change in result.changes:
+        for change in sorted(result.changes, key=_order):
             if only is None or change.action == only:
                 typer.echo(f"  {change.action:<7} {_when(change, report)}  {change.title}", err=True)
+
+
+def _order(change: Change) -> tuple[int, str]:
+    """Sort changes by when they are: what she checks is her days, in order."""
+    start = change.start
+    return (int(start.timestamp()) if isinstance(start, datetime) else 0, change.title)
 
 
 def _when(change: Change, report: Report) -> str:
