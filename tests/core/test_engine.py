@@ -279,7 +279,9 @@ def test_the_last_session_is_moved_halfway_only_when_under_a_third_of_the_cadenc
 ) -> None:
     """Sessions every 3 h from the keep; one due under 1 h before the resume moves halfway (to the minute)."""
     plan = make_plan("2030-12-02 10:00", rule=Rule(dump=dump))
-    assert local_times(plan, EventKind.PUMP_DUMP) == every("2030-12-02 12:00", timedelta(hours=3), 15) + tail
+    dumps = [f"{plan.local(e.start):%m-%d %H:%M:%S}" for e in plan.events if e.kind is EventKind.PUMP_DUMP]
+    expected = every("2030-12-02 12:00", timedelta(hours=3), 15) + tail
+    assert dumps == [f"{t}:00" for t in expected]
     assert local_times(plan, EventKind.RESUME) == [resume]
     assert plan.warnings == ()
 
@@ -360,6 +362,12 @@ def test_quiet_hours_move_a_night_session_to_the_wake_or_to_5h(
             Rule(infusion=timedelta(minutes=20)),
             [("pump-keep", "12-02 09:00", "09:20", "10:00"), ("pump-dump", "12-02 10:20", "10:40", "10:41")],
             id="two-pushed-to-one-instant",
+        ),
+        pytest.param(
+            ("2030-12-02 10:00", "2030-12-02 12:50", "2030-12-02 13:36"),
+            Rule(pump_before=timedelta(hours=3), dump=timedelta(minutes=5)),
+            [("pump-keep", "12-02 07:00", "07:20", "10:00"), ("pump-dump", "12-02 10:40", "11:00", "12:50")],
+            id="one-instant-for-two-windows",
         ),
     ],
 )
@@ -451,3 +459,19 @@ def test_merged_windows_warn_with_their_span_and_count(course: Plan) -> None:
         Notice(WarningKind.MERGED, at("2030-12-02 10:00"), at("2030-12-08 10:40"), 3),
         Notice(WarningKind.MERGED, at("2030-12-09 10:00"), at("2030-12-15 10:40"), 3),
     )
+
+
+def test_a_session_cut_short_by_the_next_windows_infusion_ends_as_it_starts() -> None:
+    """A session 15 min before the next window's infusion lasts until it starts, not its 20 min."""
+    rule = Rule(pump_before=minutes(5), pump_every=minutes(30), dump=timedelta(hours=1, minutes=42))
+    plan = make_plan("2030-12-02 10:00", "2030-12-02 12:25", rule=rule)
+    assert [row for row in schedule(plan) if row[1] < "12-02 12:25"] == [
+        ("pump-keep", "12-02 09:55", "10:00"),
+        ("infusion", "12-02 10:00", "10:40"),
+        ("pump-dump", "12-02 10:40", "11:00"),
+        ("pump-dump", "12-02 11:10", "11:30"),
+        ("pump-dump", "12-02 11:40", "12:00"),
+        ("pump-dump", "12-02 12:10", "12:25"),
+        ("pump-dump", "12-02 12:20", "12:25"),
+        ("resume", "12-02 12:22", None),
+    ]
