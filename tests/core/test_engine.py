@@ -475,3 +475,24 @@ def test_a_session_cut_short_by_the_next_windows_infusion_ends_as_it_starts() ->
         ("pump-dump", "12-02 12:20", "12:25"),
         ("resume", "12-02 12:22", None),
     ]
+
+
+def test_a_session_pushed_onto_the_next_pre_pump_is_that_pump() -> None:
+    """The 10:00 session, pushed past the infusion to 10:40, is the next pre-pump there: one session."""
+    rule = Rule(pump_every=minutes(60), dump=minutes(120))
+    plan = make_plan("2030-12-02 10:00", "2030-12-02 11:10", rule=rule)
+    assert schedule(plan) == [
+        ("pump-keep", "12-02 09:00", "09:20"),
+        ("infusion", "12-02 10:00", "10:40"),
+        ("pump-dump", "12-02 10:40", "11:00"),
+        ("infusion", "12-02 11:10", "11:50"),
+        ("pump-dump", "12-02 11:50", "12:10"),
+        ("pump-dump", "12-02 12:50", "13:10"),
+        ("resume", "12-02 13:50", None),
+    ]
+    assert plan.warnings == (
+        Notice(WarningKind.LONG_GAP, at("2030-12-02 09:00"), at("2030-12-02 10:40")),
+        Notice(WarningKind.SHORT_RULE, at("2030-12-02 10:00")),
+        Notice(WarningKind.MERGED, at("2030-12-02 10:00"), at("2030-12-02 13:50"), 2),
+        Notice(WarningKind.LONG_GAP, at("2030-12-02 10:40"), at("2030-12-02 11:50")),
+    )
