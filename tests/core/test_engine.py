@@ -242,9 +242,11 @@ def test_zone_without_dst_never_warns_about_clock_changes() -> None:
 
 
 def test_explicit_offsets_are_honoured_as_instants() -> None:
-    """An infusion given with a UTC offset keeps its instant and shows in the plan's zone."""
+    """An infusion given with a UTC offset keeps its instant, in UTC, and shows in the plan's zone."""
     start = datetime.fromisoformat("2030-12-02T10:00-05:00")
     plan = build_plan([Infusion(start, minutes(40))], Rule(), LA)
+    assert plan.infusions[0].start == datetime(2030, 12, 2, 15, tzinfo=UTC)
+    assert plan.infusions[0].start.tzinfo is UTC
     assert plan.local(plan.infusions[0].start).strftime("%H:%M") == "07:00"
 
 
@@ -335,13 +337,24 @@ NIGHT = QuietHours(time(23), time(6))
             "12-03 02:30",
             id="wake-after-midnight",
         ),
+        pytest.param(
+            "2030-12-02 22:00",
+            Rule(dump=timedelta(hours=2, minutes=20), quiet=NIGHT),
+            [],
+            "12-03 01:00",
+            id="4h-across-the-night-needs-no-session",
+        ),
     ],
 )
 def test_quiet_hours_move_a_night_session_to_the_wake_or_to_5h(
     start: str, rule: Rule, dumps: list[str], resume: str
 ) -> None:
-    """A session due in the quiet hours moves to their end, at most 5 h after the last; halfway if it fits."""
+    """A session due in the quiet hours moves to their end, at most 5 h after the last; halfway if it fits.
+
+    The moved sessions, like every time in a plan, are kept in UTC.
+    """
     plan = make_plan(start, rule=rule)
+    assert all(e.start.tzinfo is UTC for e in plan.events)
     assert local_times(plan, EventKind.PUMP_KEEP) == [f"{at(start) - rule.pump_before:%m-%d %H:%M}"]
     assert local_times(plan, EventKind.PUMP_DUMP) == dumps
     assert local_times(plan, EventKind.RESUME) == [resume]
