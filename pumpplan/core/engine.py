@@ -295,7 +295,7 @@ def clock_change(start: datetime, end: datetime, zone: ZoneInfo) -> datetime | N
     if start.astimezone(zone).utcoffset() == end.astimezone(zone).utcoffset():
         return None
     low, high = start, end
-    while high - low > _MINUTE:
+    while high - low > timedelta.resolution:  # to the microsecond: high is then the change itself
         middle = low + (high - low) / 2
         if middle.astimezone(zone).utcoffset() == low.astimezone(zone).utcoffset():
             low = middle

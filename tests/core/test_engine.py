@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 import random
 from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from pumpplan.core.engine import build_plan
-from pumpplan.core.model import EventKind, Infusion, Plan, QuietHours, Rule, WarningKind
+from pumpplan.core.model import EventKind, Infusion, Notice, Plan, QuietHours, Rule, WarningKind
 from pumpplan.errors import ScheduleError
 from tests.helpers import BERLIN, KOLKATA, LA, at, make_plan, minutes
 
@@ -17,6 +18,29 @@ from tests.helpers import BERLIN, KOLKATA, LA, at, make_plan, minutes
 def local_times(plan: Plan, kind: EventKind) -> list[str]:
     """Return the local 'MM-DD HH:MM' of every event of a kind."""
     return [f"{plan.local(e.start):%m-%d %H:%M}" for e in plan.events if e.kind is kind]
+
+
+def schedule(plan: Plan) -> list[tuple[str, str, str | None]]:
+    """Return every event as (kind, local 'MM-DD HH:MM' start, local 'HH:MM' end or None)."""
+    return [
+        (e.kind.value, f"{plan.local(e.start):%m-%d %H:%M}", e.end and f"{plan.local(e.end):%H:%M}")
+        for e in plan.events
+    ]
+
+
+def pre_pumps(plan: Plan) -> list[tuple[str, str, str | None, str]]:
+    """Return each pre-infusion pump as (kind, local start, local end, the infusion's local start)."""
+    return [
+        (*row, f"{plan.local(e.infusion.start):%H:%M}")
+        for e, row in zip(plan.events, schedule(plan), strict=True)
+        if e.before_infusion and e.infusion is not None
+    ]
+
+
+def every(first: str, step: timedelta, count: int, zone: ZoneInfo = LA) -> list[str]:
+    """Return count local 'MM-DD HH:MM' times from first, step apart in elapsed time."""
+    start = at(first, zone).astimezone(UTC)
+    return [f"{(start + n * step).astimezone(zone):%m-%d %H:%M}" for n in range(count)]
 
 
 def kinds(plan: Plan) -> list[WarningKind]:
@@ -130,17 +154,25 @@ def test_order_of_appointments_does_not_matter() -> None:
 @pytest.mark.parametrize(
     ("times", "message"),
     [
-        pytest.param(("2030-12-02 10:00", "2030-12-02 10:00"), "listed twice", id="duplicate"),
         pytest.param(
-            ("2030-12-02 10:00", "2030-12-02 10:30"), "starts before the previous one ends", id="overlap"
+            ("2030-12-02 10:00", "2030-12-02 10:00"),
+            "the infusion at Mon Dec 2 10:00 is listed twice; remove the duplicate",
+            id="duplicate",
         ),
-        pytest.param((), "no infusion times", id="none"),
+        pytest.param(
+            ("2030-12-02 10:00", "2030-12-02 10:30"),
+            "the infusion at Mon Dec 2 10:30 starts before the previous one ends (10:40); "
+            "check the times or --duration",
+            id="overlap",
+        ),
+        pytest.param((), "no infusion times were given; add at least one, e.g. 'Dec 7 10:00'", id="none"),
     ],
 )
 def test_impossible_courses_are_errors(times: tuple[str, ...], message: str) -> None:
-    """Duplicates, overlaps and empty courses are refused with a message."""
-    with pytest.raises(ScheduleError, match=message):
+    """Duplicates, overlaps and empty courses are refused with a message in the plan's zone."""
+    with pytest.raises(ScheduleError) as error:
         make_plan(*times)
+    assert str(error.value) == message
 
 
 def test_back_to_back_infusions_are_allowed() -> None:
@@ -210,7 +242,270 @@ def test_zone_without_dst_never_warns_about_clock_changes() -> None:
 
 
 def test_explicit_offsets_are_honoured_as_instants() -> None:
-    """An infusion given with a UTC offset keeps its instant and shows in the plan's zone."""
+    """An infusion given with a UTC offset keeps its instant, in UTC, and shows in the plan's zone."""
     start = datetime.fromisoformat("2030-12-02T10:00-05:00")
     plan = build_plan([Infusion(start, minutes(40))], Rule(), LA)
+    assert plan.infusions[0].start == datetime(2030, 12, 2, 15, tzinfo=UTC)
+    assert plan.infusions[0].start.tzinfo is UTC
     assert plan.local(plan.infusions[0].start).strftime("%H:%M") == "07:00"
+
+
+def test_the_whole_plan_of_one_short_window_event_by_event() -> None:
+    """Keep 60 min before, the infusion, one dump 3 h after the keep, resume; the plan keeps its rule.
+
+    The resume falls exactly 3 h after that dump: a gap of exactly pump-every needs no other session.
+    """
+    rule = Rule(dump=timedelta(hours=4, minutes=20))
+    plan = make_plan("2030-12-02 10:00", rule=rule)
+    assert schedule(plan) == [
+        ("pump-keep", "12-02 09:00", "09:20"),
+        ("infusion", "12-02 10:00", "10:40"),
+        ("pump-dump", "12-02 12:00", "12:20"),
+        ("resume", "12-02 15:00", None),
+    ]
+    assert plan.warnings == (Notice(WarningKind.SHORT_RULE, at("2030-12-02 10:00")),)
+    assert plan.rule is rule
+
+
+@pytest.mark.parametrize(
+    ("dump", "tail", "resume"),
+    [
+        pytest.param(timedelta(hours=46, minutes=20), [], "12-04 09:00", id="resume-exactly-3h-after"),
+        pytest.param(timedelta(hours=47, minutes=20), ["12-04 09:00"], "12-04 10:00", id="1h-before-kept"),
+        pytest.param(timedelta(hours=47, minutes=10), ["12-04 07:55"], "12-04 09:50", id="50min-halved"),
+        pytest.param(timedelta(hours=47, minutes=11), ["12-04 07:56"], "12-04 09:51", id="halved-rounded-up"),
+    ],
+)
+def test_the_last_session_is_moved_halfway_only_when_under_a_third_of_the_cadence_before_resume(
+    dump: timedelta, tail: list[str], resume: str
+) -> None:
+    """Sessions every 3 h from the keep; one due under 1 h before the resume moves halfway (to the minute)."""
+    plan = make_plan("2030-12-02 10:00", rule=Rule(dump=dump))
+    dumps = [f"{plan.local(e.start):%m-%d %H:%M:%S}" for e in plan.events if e.kind is EventKind.PUMP_DUMP]
+    expected = every("2030-12-02 12:00", timedelta(hours=3), 15) + tail
+    assert dumps == [f"{t}:00" for t in expected]
+    assert local_times(plan, EventKind.RESUME) == [resume]
+    assert plan.warnings == ()
+
+
+NIGHT = QuietHours(time(23), time(6))
+
+
+@pytest.mark.parametrize(
+    ("start", "rule", "dumps", "resume"),
+    [
+        pytest.param(
+            "2030-12-02 10:00",
+            Rule(quiet=NIGHT),
+            [
+                *every("2030-12-02 12:00", timedelta(hours=3), 4),
+                "12-03 02:00",
+                "12-03 06:00",
+                *every("2030-12-03 09:00", timedelta(hours=3), 5),
+                "12-04 02:00",
+                "12-04 06:00",
+                "12-04 09:00",
+            ],
+            "12-04 10:40",
+            id="default-rule-5h-then-wake",
+        ),
+        pytest.param(
+            "2030-12-02 22:30",
+            Rule(pump_every=timedelta(hours=2), dump=timedelta(hours=3, minutes=26), quiet=NIGHT),
+            ["12-03 00:03"],
+            "12-03 02:36",
+            id="halfway-into-the-night",
+        ),
+        pytest.param(
+            "2030-12-02 02:30",
+            Rule(pump_every=timedelta(hours=2), dump=timedelta(hours=3, minutes=26), quiet=NIGHT),
+            ["12-02 06:00"],
+            "12-02 06:36",
+            id="halfway-would-leave-over-2h-after-the-night",
+        ),
+        pytest.param(
+            "2030-12-02 02:00",
+            Rule(pump_every=timedelta(hours=2, minutes=45), dump=timedelta(hours=3, minutes=50), quiet=NIGHT),
+            ["12-02 03:45"],
+            "12-02 06:30",
+            id="halfway-leaves-exactly-the-cadence",
+        ),
+        pytest.param(
+            "2030-12-02 21:45",
+            Rule(dump=timedelta(hours=4, minutes=5), quiet=QuietHours(time(23, 30), time(1))),
+            ["12-03 01:00"],
+            "12-03 02:30",
+            id="wake-after-midnight",
+        ),
+        pytest.param(
+            "2030-12-02 22:00",
+            Rule(dump=timedelta(hours=2, minutes=20), quiet=NIGHT),
+            [],
+            "12-03 01:00",
+            id="4h-across-the-night-needs-no-session",
+        ),
+    ],
+)
+def test_quiet_hours_move_a_night_session_to_the_wake_or_to_5h(
+    start: str, rule: Rule, dumps: list[str], resume: str
+) -> None:
+    """A session due in the quiet hours moves to their end, at most 5 h after the last; halfway if it fits.
+
+    The moved sessions, like every time in a plan, are kept in UTC.
+    """
+    plan = make_plan(start, rule=rule)
+    assert all(e.start.tzinfo is UTC for e in plan.events)
+    assert local_times(plan, EventKind.PUMP_KEEP) == [f"{at(start) - rule.pump_before:%m-%d %H:%M}"]
+    assert local_times(plan, EventKind.PUMP_DUMP) == dumps
+    assert local_times(plan, EventKind.RESUME) == [resume]
+    assert [n.kind for n in plan.warnings if n.kind is not WarningKind.SHORT_RULE] == []
+
+
+@pytest.mark.parametrize(
+    ("times", "rule", "pumps"),
+    [
+        pytest.param(
+            ("2030-12-02 10:00", "2030-12-02 10:40"),
+            Rule(pump_before=timedelta(minutes=30)),
+            [("pump-keep", "12-02 09:30", "09:50", "10:00")],
+            id="back-to-back-gets-none",
+        ),
+        pytest.param(
+            ("2030-12-02 10:00", "2030-12-02 10:41", "2030-12-02 11:01"),
+            Rule(infusion=timedelta(minutes=20)),
+            [("pump-keep", "12-02 09:00", "09:20", "10:00"), ("pump-dump", "12-02 10:20", "10:40", "10:41")],
+            id="two-pushed-to-one-instant",
+        ),
+        pytest.param(
+            ("2030-12-02 10:00", "2030-12-02 12:50", "2030-12-02 13:36"),
+            Rule(pump_before=timedelta(hours=3), dump=timedelta(minutes=5)),
+            [("pump-keep", "12-02 07:00", "07:20", "10:00"), ("pump-dump", "12-02 10:40", "11:00", "12:50")],
+            id="one-instant-for-two-windows",
+        ),
+    ],
+)
+def test_pre_infusion_pumps_pushed_past_an_infusion(
+    times: tuple[str, ...], rule: Rule, pumps: list[tuple[str, str, str, str]]
+) -> None:
+    """A pump pushed onto its own infusion's start is dropped; two pushed to one instant are one session."""
+    assert pre_pumps(make_plan(*times, rule=rule)) == pumps
+
+
+def test_a_window_after_a_short_break_counts_its_cadence_from_the_resume() -> None:
+    """Its pre-pump falls in the earlier window (a dump, warned); its next session is 3 h after the resume."""
+    plan = make_plan("2030-12-02 10:00", "2030-12-04 11:30")
+    second = [e for e in plan.events if e.kind is EventKind.PUMP_DUMP and e.window is plan.windows[1]]
+    assert [f"{plan.local(e.start):%m-%d %H:%M}" for e in second] == every(
+        "2030-12-04 13:40", timedelta(hours=3), 16
+    )
+    assert plan.warnings == (
+        Notice(WarningKind.PUMP_IN_WINDOW, at("2030-12-04 10:30"), at("2030-12-04 11:30")),
+        Notice(WarningKind.SHORT_GAP, at("2030-12-04 10:40"), at("2030-12-04 11:30")),
+    )
+
+
+@pytest.mark.parametrize(
+    ("times", "kwargs", "warnings"),
+    [
+        pytest.param(("2030-12-02 10:00", "2030-12-04 12:40"), {}, (), id="break-of-exactly-2h-is-not-short"),
+        pytest.param(
+            ("2030-12-02 10:00",), {"rule": Rule(dump=timedelta(hours=24))}, (), id="window-of-24h-is-usual"
+        ),
+        pytest.param(
+            ("2030-12-02 10:00",),
+            {"rule": Rule(dump=timedelta(hours=23, minutes=59))},
+            (Notice(WarningKind.SHORT_RULE, at("2030-12-02 10:00")),),
+            id="window-under-24h-is-short",
+        ),
+        pytest.param(
+            ("2030-12-02 10:00", "2030-12-04 10:00"),
+            {"now": at("2030-12-04 10:00")},
+            (
+                Notice(WarningKind.PAST, at("2030-12-02 10:00"), infusions=1),
+                Notice(WarningKind.MERGED, at("2030-12-02 10:00"), at("2030-12-06 10:40"), 2),
+            ),
+            id="past-counts-from-the-first-not-the-one-now",
+        ),
+        pytest.param(
+            ("2030-12-01 10:00", "2030-12-02 10:00", "2030-12-09 10:00"),
+            {"now": at("2030-12-05 00:00")},
+            (
+                Notice(WarningKind.PAST, at("2030-12-01 10:00"), infusions=2),
+                Notice(WarningKind.MERGED, at("2030-12-01 10:00"), at("2030-12-04 10:40"), 2),
+            ),
+            id="two-past",
+        ),
+        pytest.param(
+            ("2030-03-09 10:00",),
+            {},
+            (
+                Notice(
+                    WarningKind.CLOCK_CHANGE, datetime(2030, 3, 10, 10, tzinfo=UTC), at("2030-03-11 11:40")
+                ),
+            ),
+            id="clock-change-at-its-instant",
+        ),
+        pytest.param(
+            ("2030-10-26 10:00",),
+            {"zone": BERLIN},
+            (
+                Notice(
+                    WarningKind.CLOCK_CHANGE,
+                    datetime(2030, 10, 27, 1, tzinfo=UTC),
+                    at("2030-10-28 09:40", BERLIN),
+                ),
+            ),
+            id="clock-change-berlin-autumn",
+        ),
+    ],
+)
+def test_warnings_say_what_when(
+    times: tuple[str, ...], kwargs: dict[str, object], warnings: tuple[Notice, ...]
+) -> None:
+    """Each warning has its kind, its exact instants and count; boundaries draw none."""
+    assert make_plan(*times, **kwargs).warnings == warnings  # type: ignore[arg-type]
+
+
+def test_merged_windows_warn_with_their_span_and_count(course: Plan) -> None:
+    """A Mon/Wed/Fri week is one merged window of three infusions, Monday 10:00 to Sunday 10:40."""
+    assert course.warnings == (
+        Notice(WarningKind.MERGED, at("2030-12-02 10:00"), at("2030-12-08 10:40"), 3),
+        Notice(WarningKind.MERGED, at("2030-12-09 10:00"), at("2030-12-15 10:40"), 3),
+    )
+
+
+def test_a_session_cut_short_by_the_next_windows_infusion_ends_as_it_starts() -> None:
+    """A session 15 min before the next window's infusion lasts until it starts, not its 20 min."""
+    rule = Rule(pump_before=minutes(5), pump_every=minutes(30), dump=timedelta(hours=1, minutes=42))
+    plan = make_plan("2030-12-02 10:00", "2030-12-02 12:25", rule=rule)
+    assert [row for row in schedule(plan) if row[1] < "12-02 12:25"] == [
+        ("pump-keep", "12-02 09:55", "10:00"),
+        ("infusion", "12-02 10:00", "10:40"),
+        ("pump-dump", "12-02 10:40", "11:00"),
+        ("pump-dump", "12-02 11:10", "11:30"),
+        ("pump-dump", "12-02 11:40", "12:00"),
+        ("pump-dump", "12-02 12:10", "12:25"),
+        ("pump-dump", "12-02 12:20", "12:25"),
+        ("resume", "12-02 12:22", None),
+    ]
+
+
+def test_a_session_pushed_onto_the_next_pre_pump_is_that_pump() -> None:
+    """The 10:00 session, pushed past the infusion to 10:40, is the next pre-pump there: one session."""
+    rule = Rule(pump_every=minutes(60), dump=minutes(120))
+    plan = make_plan("2030-12-02 10:00", "2030-12-02 11:10", rule=rule)
+    assert schedule(plan) == [
+        ("pump-keep", "12-02 09:00", "09:20"),
+        ("infusion", "12-02 10:00", "10:40"),
+        ("pump-dump", "12-02 10:40", "11:00"),
+        ("infusion", "12-02 11:10", "11:50"),
+        ("pump-dump", "12-02 11:50", "12:10"),
+        ("pump-dump", "12-02 12:50", "13:10"),
+        ("resume", "12-02 13:50", None),
+    ]
+    assert plan.warnings == (
+        Notice(WarningKind.LONG_GAP, at("2030-12-02 09:00"), at("2030-12-02 10:40")),
+        Notice(WarningKind.SHORT_RULE, at("2030-12-02 10:00")),
+        Notice(WarningKind.MERGED, at("2030-12-02 10:00"), at("2030-12-02 13:50"), 2),
+        Notice(WarningKind.LONG_GAP, at("2030-12-02 10:40"), at("2030-12-02 11:50")),
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
@@ -193,3 +193,17 @@ def test_no_two_pumping_sessions_start_together(course: tuple[list[datetime], Ru
     plan = plan_for(times, rule, zone)
     starts = [e.start for e in plan.events if e.kind in PUMPS]
     assert len(starts) == len(set(starts))
+
+
+@edges
+def test_every_instant_of_a_plan_is_in_utc(course: tuple[list[datetime], Rule], zone: ZoneInfo) -> None:
+    """The plan keeps its times in UTC, whatever the plan's zone, the input's offsets or the machine's."""
+    times, rule = course
+    plan = plan_for([t.astimezone(zone) for t in times], rule, zone)
+    instants = [
+        *(t for i in plan.infusions for t in (i.start, i.end)),
+        *(t for w in plan.windows for t in (w.start, w.end)),
+        *(t for e in plan.events for t in (e.start, e.end) if t is not None),
+        *(t for n in plan.warnings for t in (n.start, n.end) if t is not None),
+    ]
+    assert all(t.tzinfo is UTC for t in instants)
