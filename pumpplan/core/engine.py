@@ -5,13 +5,12 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from pumpplan.core.model import (
     MAX_NIGHT_GAP,
-    SHORT_FEEDING_GAP,
-    UNUSUALLY_SHORT_WINDOW,
     Event,
     EventKind,
     Infusion,
@@ -22,11 +21,13 @@ from pumpplan.core.model import (
     Window,
     window_at,
 )
+from pumpplan.core.notices import notices, rule_notices
 from pumpplan.errors import ScheduleError
 
 _MINUTE = timedelta(minutes=1)
 # Events that start together are listed in this order: the pump, the infusion, the rest.
 _RANK = {kind: rank for rank, kind in enumerate(EventKind)}
+_PUMPS = (EventKind.PUMP_KEEP, EventKind.PUMP_DUMP)
 
 
 def build_plan(
@@ -59,13 +60,11 @@ def build_plan(
             Event(EventKind.PUMP_DUMP, t, _session_end(t, rule.session, ordered), window=window)
             for t in _dump_times(window, anchor, pump_times, rule, zone)
         ]
-    events.sort(key=lambda e: (e.start, _RANK[e.kind]))
-    removals = [e.start for e in events if e.kind in (EventKind.PUMP_KEEP, EventKind.PUMP_DUMP)]
+    events = _one_at_a_time(sorted(events, key=lambda e: (e.start, _RANK[e.kind])))
+    removals = [e.start for e in events if e.kind in _PUMPS]
     gaps = _long_gaps(windows, anchors, removals, rule, zone)
-    notices = _notices(
-        ordered, pre_pumps, windows, zone, now, (*gaps, *_rule_notices(rule, ordered[0].start))
-    )
-    return Plan(rule, zone, ordered, windows, tuple(events), notices)
+    found = notices(ordered, pre_pumps, windows, zone, now, (*gaps, *rule_notices(rule, ordered[0].start)))
+    return Plan(rule, zone, ordered, windows, tuple(events), found)
 
 
 def _checked(infusions: Sequence[Infusion], zone: ZoneInfo) -> tuple[Infusion, ...]:
@@ -228,6 +227,16 @@ def _after_infusions(moment: datetime, length: timedelta, infusions: Sequence[In
         moment = infusions[index].end
 
 
+def _one_at_a_time(events: list[Event]) -> list[Event]:
+    """End a pumping session when the next one starts: with odd rules two could overlap."""
+    pumps = [i for i, e in enumerate(events) if e.kind in _PUMPS]
+    for this, following in itertools.pairwise(pumps):
+        end, start = events[this].end, events[following].start
+        if end is not None and end > start:
+            events[this] = replace(events[this], end=start)
+    return events
+
+
 def _session_end(start: datetime, length: timedelta, infusions: Sequence[Infusion]) -> datetime:
     """Return when a session ends: after its length, or when the next infusion starts, if sooner."""
     index = bisect_right(infusions, start, key=lambda i: i.start)
@@ -252,53 +261,3 @@ def _long_gaps(
             if finish - begin > allowed_gap(begin, rule, zone):
                 gaps.append(Notice(WarningKind.LONG_GAP, begin, finish))
     return gaps
-
-
-def _rule_notices(rule: Rule, first: datetime) -> list[Notice]:
-    """Return what is unusual about the rule itself: a window far shorter than usual."""
-    if rule.dump < UNUSUALLY_SHORT_WINDOW:
-        return [Notice(WarningKind.SHORT_RULE, first)]
-    return []
-
-
-def _notices(
-    infusions: Sequence[Infusion],
-    pre_pumps: dict[Infusion, datetime],
-    windows: Sequence[Window],
-    zone: ZoneInfo,
-    now: datetime | None,
-    found: Sequence[Notice] = (),
-) -> tuple[Notice, ...]:
-    """Collect what the patient should notice about the plan, with the notices ``found`` already."""
-    notices: list[Notice] = list(found)
-    past = [i for i in infusions if now is not None and i.start < now]
-    if past:
-        notices.append(Notice(WarningKind.PAST, past[0].start, infusions=len(past)))
-    for window in windows:
-        if len(window.infusions) > 1:
-            notices.append(Notice(WarningKind.MERGED, window.start, window.end, len(window.infusions)))
-        change = clock_change(window.start, window.end, zone)
-        if change is not None:
-            notices.append(Notice(WarningKind.CLOCK_CHANGE, change, window.end))
-    for earlier, later in itertools.pairwise(windows):
-        if later.start - earlier.end < SHORT_FEEDING_GAP:
-            notices.append(Notice(WarningKind.SHORT_GAP, earlier.end, later.start))
-    own = {infusion: window for window in windows for infusion in window.infusions}
-    for infusion, pump in pre_pumps.items():
-        if window_at(pump, windows) not in (None, own[infusion]):
-            notices.append(Notice(WarningKind.PUMP_IN_WINDOW, pump, infusion.start))
-    return tuple(sorted(notices, key=lambda n: n.start))
-
-
-def clock_change(start: datetime, end: datetime, zone: ZoneInfo) -> datetime | None:
-    """Return the instant the zone's UTC offset changes between two instants, if it does."""
-    if start.astimezone(zone).utcoffset() == end.astimezone(zone).utcoffset():
-        return None
-    low, high = start, end
-    while high - low > timedelta.resolution:  # to the microsecond: high is then the change itself
-        middle = low + (high - low) / 2
-        if middle.astimezone(zone).utcoffset() == low.astimezone(zone).utcoffset():
-            low = middle
-        else:
-            high = middle
-    return high

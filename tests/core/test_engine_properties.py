@@ -207,3 +207,14 @@ def test_every_instant_of_a_plan_is_in_utc(course: tuple[list[datetime], Rule], 
         *(t for n in plan.warnings for t in (n.start, n.end) if t is not None),
     ]
     assert all(t.tzinfo is UTC for t in instants)
+
+
+@edges
+def test_she_never_pumps_twice_at_once(course: tuple[list[datetime], Rule], zone: ZoneInfo) -> None:
+    """Pumping sessions never overlap: each ends by the time the next one starts."""
+    times, rule = course
+    plan = plan_for(times, rule, zone)
+    spans = [(e.start, e.end) for e in plan.events if e.kind in PUMPS]
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        assert end is not None
+        assert end <= start
