@@ -25,6 +25,7 @@ from pumpplan.errors import InputError, OutputError, reject_control_chars, shown
 if TYPE_CHECKING:
     from pumpplan.app import Request
     from pumpplan.cli.push import Server
+    from pumpplan.render.report import Report
 
 # What a bug in pumpplan exits with (BSD's EX_SOFTWARE): neither bad input (2) nor a file problem (1).
 DISCLAIMER = "Not medical advice: check every plan with your clinic."
@@ -179,9 +180,6 @@ app.command("push", cls=Command, help=PUSH_HELP, epilog=DISCLAIMER)(command)
 
 def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     """Check everything, make the report with the sections the command shows, print or write it."""
-    from pumpplan import app as orchestrator
-    from pumpplan.render.report import Section
-
     _use_language(out.lang)
     if out.path is not None:  # first: a folder or a device is a file problem whatever its name says
         from pumpplan.files import check_writable
@@ -198,15 +196,8 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
             f"--replaces cancels events in a calendar, and this writes {fmt}; write a .ics (-o plan.ics)"
         )
     lead = alarm_lead(out.alarm, off=out.no_alarms)
-    if stash:
-        sections = frozenset({Section.STASH, Section.STORAGE})
-    else:
-        sections = frozenset({Section.SCHEDULE, *([Section.STASH] if wanted.asks_for_stash else [])})
     now = datetime.now(UTC)
-    config = Path(typer.get_app_dir("pumpplan"))
-    report = orchestrator.report(wanted, now, config, sections, environ=os.environ)
-    for note in report.notes:  # how her input was read, before the plan that follows from it
-        typer.echo(note, err=True)
+    report = _report(wanted, now, stash=stash)
     try:
         emit(report, fmt, out, now=now, alarm=lead)
     except OSError as error:  # a full disk, a closed pipe: files.py reports its own
@@ -233,24 +224,34 @@ def _check_suffix(out: Output, fmt: str) -> None:
 
 def _push(wanted: Request, out: Output, server: Server) -> None:
     """Make the plan and its calendar, and keep the server's calendar equal to it."""
-    from pumpplan import app as orchestrator
     from pumpplan.cli.push import push
     from pumpplan.render import RenderOptions, render
-    from pumpplan.render.report import Section
 
     _use_language(out.lang)
     lead = alarm_lead(out.alarm, off=out.no_alarms)
-    sections = frozenset({Section.SCHEDULE, *([Section.STASH] if wanted.asks_for_stash else [])})
     now = datetime.now(UTC)
-    report = orchestrator.report(
-        wanted, now, Path(typer.get_app_dir("pumpplan")), sections, environ=os.environ
-    )
-    for note in report.notes:
-        typer.echo(note, err=True)
+    report = _report(wanted, now, stash=False)
     options = RenderOptions(stamp=now.replace(microsecond=0), alarm=lead, discreet=out.discreet)
     calendar = render(report, "ics", options)
     assert isinstance(calendar, bytes)  # the calendar format is bytes, CRLF as written
     push(report, calendar, server)
+
+
+def _report(wanted: Request, now: datetime, *, stash: bool) -> Report:
+    """Make the report with the sections the command shows, and say how her input was read."""
+    from pumpplan import app as orchestrator
+    from pumpplan.render.report import Section
+
+    if stash:
+        sections = frozenset({Section.STASH, Section.STORAGE})
+    else:
+        sections = frozenset({Section.SCHEDULE, *([Section.STASH] if wanted.asks_for_stash else [])})
+    report = orchestrator.report(
+        wanted, now, Path(typer.get_app_dir("pumpplan")), sections, environ=os.environ
+    )
+    for note in report.notes:  # how her input was read, before the plan that follows from it
+        typer.echo(note, err=True)
+    return report
 
 
 def _use_language(lang: str | None) -> None:
