@@ -20,7 +20,7 @@ from typer.core import TyperCommand
 from pumpplan.cli import options as opt
 from pumpplan.cli.boundary import boundary, prepare_streams, say, silence_stdout
 from pumpplan.cli.output import Output, alarm_lead, clock_hours, emit, output_format
-from pumpplan.errors import InputError, OutputError, reject_control_chars, shown
+from pumpplan.errors import InputError, OutputError, reject_control_chars
 
 if TYPE_CHECKING:
     from pumpplan.app import Request
@@ -189,7 +189,6 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     elif sys.stdout is None:  # started with standard output closed ('>&-'): nothing would be seen
         raise OutputError("standard output is closed; write the plan to a file with -o plan.ics")
     fmt = output_format(out.format, out.path, events=not stash)
-    _check_suffix(out, fmt)
     clock_hours(out.clock)
     if wanted.replaces is not None and fmt != "ics":
         raise InputError(
@@ -205,21 +204,6 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
         raise OutputError(
             f"cannot write the plan to standard output ({error.strerror or 'failed'})"
         ) from None
-
-
-def _check_suffix(out: Output, fmt: str) -> None:
-    """Refuse an output name whose suffix says another format than --format ('-f json -o plan.ics')."""
-    from pumpplan.render import SUFFIXES
-
-    if out.path is None or out.format is None:
-        return
-    named = SUFFIXES.get(out.path.suffix.lower())
-    if named is not None and named != fmt and {named, fmt} != {"plain", "table"}:
-        suffix = next((s for s, name in SUFFIXES.items() if name == fmt), "")
-        raise InputError(
-            f"--output {shown(out.path.name)} names a {named} file but --format is {fmt}; "
-            f"name it e.g. plan{suffix}, or leave out --format"
-        )
 
 
 def _push(wanted: Request, out: Output, server: Server) -> None:

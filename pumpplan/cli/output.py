@@ -52,6 +52,8 @@ def output_format(requested: str | None, path: Path | None, *, events: bool = Tr
         fmt = requested.lower()
         if fmt not in FORMATS:
             raise InputError(f"--format {shown(requested)} is not known; use one of {', '.join(FORMATS)}")
+        if path is not None:
+            _check_suffix(path, fmt)
     elif path is not None:
         fmt = _format_for_suffix(path.suffix)
     else:
@@ -63,6 +65,17 @@ def output_format(requested: str | None, path: Path | None, *, events: bool = Tr
             "run pumpplan plan with the same options"
         )
     return fmt
+
+
+def _check_suffix(path: Path, fmt: str) -> None:
+    """Refuse an output name whose suffix says another format than --format ('-f json -o plan.ics')."""
+    named = SUFFIXES.get(path.suffix.lower())
+    if named is not None and named != fmt and {named, fmt} != {"plain", "table"}:
+        suffix = next((s for s, name in SUFFIXES.items() if name == fmt), "")
+        raise InputError(
+            f"--output {shown(path.name)} names a {named} file but --format is {fmt}; "
+            f"name it e.g. plan{suffix}, or leave out --format"
+        )
 
 
 def _format_for_suffix(suffix: str) -> str:
@@ -80,9 +93,10 @@ def clock_hours(text: str | None) -> int | None:
     """Return the clock --clock asks for, 12 or 24; None for the locale's."""
     if text is None:
         return None
-    if text.strip().lower().removesuffix("h") not in {"12", "24"}:
+    hours = text.strip().lower().removesuffix("h")
+    if hours not in {"12", "24"}:
         raise InputError(f"--clock {shown(text)} is not a clock; use 12 (2:00 p.m.) or 24 (14:00)")
-    return int(text.strip().lower().removesuffix("h"))
+    return int(hours)
 
 
 def alarm_lead(text: str | None, *, off: bool) -> timedelta | None:
