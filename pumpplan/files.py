@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from pumpplan.errors import InputError, OutputError, ReadError, visible
@@ -77,6 +76,8 @@ def write_private(path: Path, data: bytes, *, force: bool) -> None:
     where = visible(str(path))
     check_writable(path, force=force)
     _sweep(path.parent)
+    import tempfile  # only when a file is written: most plans go to the terminal
+
     try:
         descriptor, temporary = tempfile.mkstemp(
             dir=path.parent, prefix=f"{TEMPORARY}{os.getpid()}-", suffix=".tmp"

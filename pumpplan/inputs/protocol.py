@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -98,6 +97,8 @@ def load_protocol(path: Path | None, config_dir: Path, *, ignore_default: bool =
         raise type(error)(f"{error}{way_out}") from None
     if len(data) > LARGEST:
         raise InputError(f"{where} is larger than 64 KB; is it really a clinic settings file?{way_out}")
+    import tomllib  # only when a clinic file is read: most plans have none
+
     try:
         # utf-8-sig: Windows' Notepad starts the file with a byte-order mark.
         table = tomllib.loads(data.decode("utf-8-sig"))
