@@ -343,3 +343,18 @@ def test_errors_never_show_a_traceback_or_write_a_file(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["plan", "stash", "push"])
+def test_the_app_of_one_command_says_what_the_whole_app_says(name: str) -> None:
+    """Built alone to start faster, a command has the same help and makes the same plan."""
+    from pumpplan.cli.main import only
+
+    alone = only([name])
+    assert [info.name for info in alone.registered_commands] == [name]
+    runner = CliRunner()
+    run = [name, "2030-12-02 10:00", "--tz", "UTC", *(["--dry-run"] if name == "push" else ["-f", "json"])]
+    for args in ([name, "--help"], run, [name, "--bogus"]):
+        whole, one = runner.invoke(app, args), runner.invoke(alone, args)
+        assert (one.exit_code, one.stdout, one.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
+    assert only(["--version"]) is only([]) is only(["plans"]) is app
