@@ -55,9 +55,10 @@ def build_plan(
     events = [*_infusion_events(ordered, pre_pumps, windows, rule), *_resumes(windows)]
     pump_times = sorted(pre_pumps.values())
     anchors = _anchors(windows, pre_pumps)
+    starts = [i.start for i in ordered]
     for window, anchor in zip(windows, anchors, strict=True):
         events += [
-            Event(EventKind.PUMP_DUMP, t, _session_end(t, rule.session, ordered), window=window)
+            Event(EventKind.PUMP_DUMP, t, _session_end(t, rule.session, starts), window=window)
             for t in _dump_times(window, anchor, pump_times, rule, zone)
         ]
     events = _one_at_a_time(sorted(events, key=lambda e: (e.start, _RANK[e.kind])))
@@ -237,11 +238,15 @@ def _one_at_a_time(events: list[Event]) -> list[Event]:
     return events
 
 
-def _session_end(start: datetime, length: timedelta, infusions: Sequence[Infusion]) -> datetime:
-    """Return when a session ends: after its length, or when the next infusion starts, if sooner."""
-    index = bisect_right(infusions, start, key=lambda i: i.start)
-    if index < len(infusions) and infusions[index].start < start + length:
-        return infusions[index].start
+def _session_end(start: datetime, length: timedelta, starts: Sequence[datetime]) -> datetime:
+    """Return when a session ends: after its length, or when the next infusion starts, if sooner.
+
+    ``starts`` are the infusions' starts in order: a bisect with a key would call it some
+    300,000 times for a thousand infusions.
+    """
+    index = bisect_right(starts, start)
+    if index < len(starts) and starts[index] < start + length:
+        return starts[index]
     return start + length
 
 

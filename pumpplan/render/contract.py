@@ -14,7 +14,7 @@ from typing import Any
 
 from pumpplan.core import stash as st
 from pumpplan.core import storage
-from pumpplan.core.model import Event, Plan
+from pumpplan.core.model import Event, EventKind, Plan
 from pumpplan.render import RenderOptions
 from pumpplan.render.notices import warnings
 from pumpplan.render.phrases import disclaimer, title
@@ -80,14 +80,16 @@ def _indented(text: str, pad: str, inner: str) -> str:
 
 def plan_document(plan: Plan) -> dict[str, Any]:
     """Return the plan as the ``pumpplan/1`` JSON document."""
-    rule = plan.rule
+    rule, zone = plan.rule, plan.zone
+    titles = {kind: title(kind) for kind in EventKind}
 
+    # Called 41,000 times for a thousand infusions: each step saved here counts.
     def iso(moment: datetime) -> str:
-        return plan.local(moment).isoformat()
+        return moment.astimezone(zone).isoformat()
 
     def event(e: Event) -> dict[str, Any]:
         end = iso(e.end) if e.end else None
-        return {"kind": e.kind.value, "start": iso(e.start), "end": end, "title": title(e.kind)}
+        return {"kind": e.kind.value, "start": iso(e.start), "end": end, "title": titles[e.kind]}
 
     return {
         "schema": SCHEMA,
