@@ -162,7 +162,7 @@ def test_spanish_plan_has_spanish_dates_and_words() -> None:
         "mié 4 dic 2030 10:40",
         "Infusión de ketamina",
         "Extraer la leche y desecharla",
-        "Regla:",
+        "Indicaciones:",
         "No es un consejo médico",
     ):
         assert text in result.stdout

@@ -47,7 +47,7 @@ def test_no_session_is_dropped_before_a_window() -> None:
         ("en", "You cannot pump from Mon Dec 2 2030 08:30 to Mon Dec 2 2030 12:00 (3 h 30 min)"),
         (
             "es",
-            "No podrá extraerse leche del lun 2 dic 2030 08:30 al lun 2 dic 2030 12:00 (3 h 30 min)",
+            "No podrá extraer leche del lun 2 dic 2030 08:30 al lun 2 dic 2030 12:00 (3 h 30 min)",
         ),
     ],
 )
@@ -105,10 +105,10 @@ def test_the_resume_reminder_rings_at_the_resume_through_the_command() -> None:
         (
             "es",
             [
-                "Estos horarios usan la regla habitual de pumpplan",
+                "Estos horarios siguen las indicaciones habituales de pumpplan",
                 "«El tercer día» significa: 48 horas después de que termina la infusión.",
                 "Si una infusión empieza tarde",
-                "menos del 1 % de la dosis de la madre",
+                "menos del 1% de la dosis de la madre",
                 "Spravato",
                 "1-833-TLC-MAMA (1-833-852-6262)",
                 "Para español, marque 2, o envíe AYUDA al 988.",

@@ -142,7 +142,7 @@ def test_a_start_that_is_too_late_says_so_with_the_options() -> None:
 def test_spanish_stash_is_spanish() -> None:
     """--lang es translates the stash section and its storage too."""
     _, out, _ = run("stash", *COURSE, "-f", "plain", "--lang", "es", "--start-pumping", NOW)
-    assert "Leche que guardar antes de las infusiones" in out
+    assert "Leche para guardar antes de las infusiones" in out
     assert "Refrigerador, 40 °F (4 °C): hasta 4 días." in out
 
 
