@@ -64,7 +64,7 @@ FORMATS = {
     "markdown": Format("text", "render_markdown", (".md",), human=True),
     "csv": Format("text", "render_csv", (".csv",), events_only=True),
     "json": Format("contract", "render_json", (".json",)),
-    "ics": Format("ics", "render_ics", (".ics",)),
+    "ics": Format("ics", "render_ics", (".ics",), human=True),
     "html": Format("html", "render_html", (".html", ".htm"), human=True),
 }
 SUFFIXES = {suffix: name for name, fmt in FORMATS.items() for suffix in fmt.suffixes}
@@ -85,9 +85,11 @@ def render(report: Report, name: str, options: RenderOptions | None = None) -> s
     from pumpplan.i18n import language
     from pumpplan.render.conventions import Conventions, for_locale, using
     from pumpplan.render.phrases import printed_on
+    from pumpplan.render.typography import tidy
 
     options = options or RenderOptions()
     human = FORMATS[name].human
     conventions = for_locale(options.locale, language(), options.clock) if human else Conventions()
     with printed_on(report.printed), using(conventions):
-        return renderer(name)(report, options)
+        written = renderer(name)(report, options)
+        return tidy(written) if human and isinstance(written, str) else written

@@ -1,7 +1,8 @@
 """How her locale writes times and numbers: 12- or 24-hour clock, decimal sign, zone names.
 
-The human formats read them from CLDR (through Babel, imported only then); the machine
-formats (JSON, CSV, the calendar) keep the defaults and never load Babel.
+The formats she reads (the table, text, the handout and the calendar's descriptions) take
+them from CLDR, through Babel, imported only then; JSON and CSV, read by programs, keep the
+defaults and never load Babel.
 """
 
 from __future__ import annotations
@@ -84,12 +85,25 @@ def using(conventions: Conventions) -> Iterator[None]:
 def zone_name(zone: ZoneInfo) -> str:
     """Return a zone as people say it, 'Pacific Time (Los Angeles)', else its IANA name."""
     names = current().zone_locale
+    if zone.key in _UTC:
+        return "UTC"
     if names is None or zone.key.startswith(("UTC", "Etc/")) or "/" not in zone.key:
         return zone.key
+    from babel import Locale
+    from babel.core import get_global
     from babel.dates import get_timezone_location, get_timezone_name
 
+    metazone = get_global("meta_zones").get(get_global("zone_aliases").get(zone.key, zone.key))
+    if "generic" not in Locale.parse(names).meta_zones.get(metazone, {}).get("long", {}):
+        # Named after its country, 'hora de Reino Unido': Babel's Latin American Spanish data has
+        # the summer form there ('hora de verano de Reino Unido', even for India), the language's not.
+        names = names.split("_")[0]
     generic = get_timezone_name(zone, "long", locale=names, zone_variant="generic")
-    city = get_timezone_location(zone, locale=names, return_city=True)
+    city = get_timezone_location(zone, locale=current().zone_locale, return_city=True)
     if not generic or city in generic:
         return generic or zone.key
     return f"{generic} ({city})"
+
+
+# The names of coordinated universal time, which people write 'UTC'.
+_UTC = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu"})

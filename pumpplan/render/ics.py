@@ -41,6 +41,7 @@ from pumpplan.render import RenderOptions, phrases
 from pumpplan.render.ics_entries import Entry, Ring, entries, uid
 from pumpplan.render.replacing import cancelled_description, cancelled_title, to_cancel
 from pumpplan.render.report import PastEvent, Report
+from pumpplan.render.typography import tidy
 from pumpplan.render.vtimezone import vtimezone
 
 PRODID = "-//pumpplan//pumpplan//EN"
@@ -148,6 +149,8 @@ class _Writer:
         self.tzid = _tzid(self.plan.zone) if zoned else None
         self.used_tzid = False
         self.ahead = _("{title} in {lead}")
+        # Most events share their description with others of their window: tidied once each.
+        self.descriptions: dict[tuple[str, ...], str] = {}
         self.lead = "" if alarm is None else phrases.span(alarm)
         self.triggers = {on_time: _trigger(on_time, alarm) for on_time in (True, False)}
 
@@ -161,7 +164,7 @@ class _Writer:
             f"UID:{escape(uid(entry.seed, self.owner))}",
             self.sequence,
             f"CATEGORIES:pumpplan,{escape(entry.category)}" if entry.category else "CATEGORIES:pumpplan",
-            f"DESCRIPTION:{escape(chr(10).join(entry.lines))}",
+            f"DESCRIPTION:{self._description(entry.lines)}",
             f"TRANSP:{'TRANSPARENT' if entry.transparent else 'OPAQUE'}",
         ]
         if self.alarm is not None and entry.ring is not Ring.NEVER:
@@ -191,6 +194,13 @@ class _Writer:
             "END:VEVENT",
         ]
         return lines(content)
+
+    def _description(self, text: tuple[str, ...]) -> str:
+        """Return a description's lines as one escaped TEXT value, tidied as every human text is."""
+        written = self.descriptions.get(text)
+        if written is None:
+            written = self.descriptions[text] = escape(tidy("\n".join(text)))
+        return written
 
     def _times(self, entry: Entry) -> tuple[str, str]:
         """Return DTSTART and DTEND, in the plan's zone where every reader agrees on them."""

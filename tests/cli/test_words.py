@@ -108,3 +108,53 @@ def test_spanish_status_line() -> None:
         code, _, err = run("plan", *TUE_FRI, "--lang", "es", "-o", str(target), lang="es_MX.UTF-8")
     assert code == 0
     assert err == f"se guardó {target}\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "zone", "name"),
+    [
+        ("en_US.UTF-8", "Europe/London", "United Kingdom Time (London)"),
+        ("es_MX.UTF-8", "Europe/London", "hora de Reino Unido (Londres)"),
+        ("es_US.UTF-8", "Asia/Kolkata", "hora de India (Kolkata)"),
+        ("es_MX.UTF-8", "Etc/UTC", "UTC"),
+        ("en_GB.UTF-8", "UTC", "UTC"),
+    ],
+)
+def test_a_zone_named_after_its_country_is_not_called_summer_time(lang: str, zone: str, name: str) -> None:
+    """London in December is not 'hora de verano'; UTC is written 'UTC', not 'Etc/UTC'."""
+    code, out, _ = run("plan", "2030-12-02 10:00", "--tz", zone, "-f", "plain", lang=lang)
+    assert code == 0
+    assert re.search(rf"(Time zone|Zona horaria): +{re.escape(name)}\n", out)
+    assert "verano" not in out
+
+
+def test_a_sentence_that_ends_on_a_time_ends_with_one_full_stop() -> None:
+    """'… until 11:00 a.m..' was a slip: a.m. ends the sentence too; the calendar says it the same way."""
+    args = ["plan", "2030-12-02 10:00", "2030-12-04 11:00", "--tz", "America/Los_Angeles"]
+    for fmt in ("plain", "markdown", "table", "html", "ics"):
+        code, out, _ = run(*args, "-f", fmt, lang="en_US.UTF-8")
+        assert code == 0
+        assert "a.m.." not in out.replace("\r\n ", "")
+        assert "p.m.." not in out.replace("\r\n ", "")
+    assert "11:00 a.m. You may prefer" in run(*args, "-f", "plain", lang="en_US.UTF-8")[1]
+
+
+def test_spanish_says_la_una_not_las_una() -> None:
+    """'a las 1:00' is wrong Spanish: one o'clock takes 'la', every other hour 'las'."""
+    code, out, _ = run(
+        "plan", "2030-12-02 12:20", "--tz", "America/Los_Angeles", "-f", "html", lang="es_MX.UTF-8"
+    )
+    assert code == 0
+    assert re.search(r"\bla 1:\d\d", out)
+    assert not re.search(r"\blas 0?1:\d\d", out)
+    assert re.search(r"\blas (?!0?1:)\d{1,2}:\d\d", out)
+
+
+def test_the_calendar_descriptions_use_her_clock() -> None:
+    """The .ics is read on her phone: its descriptions write 10:40 a.m. under en_US, 10:40 under en_GB."""
+    args = ["plan", "2030-12-02 10:00", "--tz", "America/Los_Angeles", "-f", "ics"]
+    us = run(*args, lang="en_US.UTF-8")[1].replace("\r\n ", "")
+    gb = run(*args, lang="en_GB.UTF-8")[1].replace("\r\n ", "")
+    assert "10:40 a.m." in us
+    assert "10:40 a.m." not in gb
+    assert "10:40" in gb
