@@ -24,7 +24,8 @@ _VOLUME = re.compile(
     _AMOUNT + r"\s*(?P<unit>ml|millilit(?:er|re)s?|l|lit(?:er|re)s?|(?:fl\.?\s*)?oz|(?:fluid\s+)?ounces?)",
     re.IGNORECASE,
 )
-_AGE = re.compile(_AMOUNT + r"\s*(?P<unit>mos?|months?|w|wks?|weeks?)", re.IGNORECASE)
+# English and Spanish ('3 meses', '10 semanas'); never a bare 'm', which could be minutes.
+_AGE = re.compile(_AMOUNT + r"\s*(?P<unit>mos?|months?|mes|meses|w|wks?|weeks?|sem|semanas?)", re.IGNORECASE)
 
 
 def parse_volume(
@@ -66,7 +67,7 @@ def _ml_per(unit: str) -> float:
 
 
 def parse_age(text: str, option: str = "--baby-age") -> Age:
-    """Parse a baby's age written as '3mo', '3 months', '10w' or '6 weeks'."""
+    """Parse a baby's age written as '3mo', '3 months', '10w', '6 weeks', '3 meses' or '10 semanas'."""
     compact = reject_control_chars(text, option).strip()
     example = "'3mo' or '10w'"
     if compact.startswith("-"):
@@ -79,7 +80,7 @@ def parse_age(text: str, option: str = "--baby-age") -> Age:
     amount = float(match["n"])
     if amount <= 0:
         raise InputError(f"{option} {shown(text)} must be more than zero, e.g. {example}")
-    unit = AgeUnit.WEEKS if match["unit"].lower().startswith("w") else AgeUnit.MONTHS
+    unit = AgeUnit.WEEKS if match["unit"].lower().startswith(("w", "s")) else AgeUnit.MONTHS
     return Age(amount, unit)
 
 

@@ -14,7 +14,6 @@ from pumpplan.render.report import Report
 # LactMed, "Ketamine", National Library of Medicine (NIH), record revised July 2023: relative infant
 # doses below 1 % after IV infusions (ketamine 0.34-0.57 %, norketamine 0.29-0.95 %; Majdinasab 2023),
 # and very little drug in milk 12 hours after a dose.
-LACTMED = "LactMed, Ketamine (National Library of Medicine, revised July 2023)"
 # CDC, "Proper Storage and Preparation of Breast Milk" and its storage chart (checked 2026-11-26).
 CDC = "CDC, Proper Storage and Preparation of Breast Milk"
 # US Spravato (esketamine) prescribing information, 8.2 Lactation: "breastfeeding is not
@@ -125,7 +124,10 @@ def why_lines() -> list[str]:
             "Esketamine nasal spray (Spravato) is different. "
             "Its label says breastfeeding is not recommended during treatment."
         ),
-        _("Source: {source}.").format(source=LACTMED),
+        # Translators: the source's name and title stay as published; the words in brackets may change.
+        _("Source: {source}.").format(
+            source=_("LactMed, Ketamine (National Library of Medicine, revised July 2023)")
+        ),
     ]
 
 
