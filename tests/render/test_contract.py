@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as hs
 
+from pumpplan import i18n
 from pumpplan.core.model import Plan
 from pumpplan.core.stash import (
     INTAKE_RANGE_ML,
     TYPICAL_INTAKE_ML,
     plan_stash,
 )
-from pumpplan.render import RenderOptions
+from pumpplan.render import RenderOptions, contract
 from pumpplan.render.contract import dumps, plan_document, render_json, stash_document
 from pumpplan.render.report import Report, Section
 
@@ -75,8 +77,22 @@ def test_dumps_is_json_dumps_with_an_indent(document: object) -> None:
     assert dumps(document) == json.dumps(document, indent=2, ensure_ascii=False)
 
 
-def test_the_contract_is_json_dumps_with_an_indent(course: Plan) -> None:
+@pytest.fixture
+def _english_after() -> Iterator[None]:
+    """Leave the messages in English for the next test."""
+    yield
+    i18n.use("en")
+
+
+@pytest.mark.usefixtures("_english_after")
+@pytest.mark.parametrize("titles", ["en", "es", "quotes"])
+def test_the_contract_is_json_dumps_with_an_indent(
+    course: Plan, titles: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The plan and its stash are written exactly as json.dumps(indent=2, ensure_ascii=False) writes them."""
+    i18n.use("en" if titles == "quotes" else titles)  # Spanish: letters json could escape, and does not
+    if titles == "quotes":
+        monkeypatch.setattr(contract, "title", lambda kind: f'a "{kind}" \\ ñ\t/')
     stash = plan_stash(course, intake_ml=TYPICAL_INTAKE_ML, start_pumping=date(2030, 11, 25))
     written = render_json(Report(course, stash=stash, sections=SCHEDULE_AND_STASH), RenderOptions())
     document = json.loads(written)
