@@ -169,9 +169,10 @@ def _fill(begin: datetime, finish: datetime, window: Window, rule: Rule, zone: Z
     """Return session times strictly between two milk removals, no gap over the allowed step."""
     times: list[datetime] = []
     t = begin
+    too_close = rule.pump_every / 3  # a session this near the next removal is moved to halfway
     while finish - t > allowed_gap(t, rule, zone):
         following = _next_session(t, rule, zone)
-        if finish - following < rule.pump_every / 3:
+        if finish - following < too_close:
             following = _balanced(t, finish, following, rule, zone)
         # Never before the window (that milk would be kept, and the session dropped), never in an infusion.
         following = _after_infusions(max(following, window.start), rule.session, window.infusions)
