@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as hs
 
 from pumpplan.core.model import QuietHours
 from pumpplan.errors import InputError
 from pumpplan.inputs.series import every, from_rrule, weekdays
-from pumpplan.inputs.timeparse import parse_date, parse_duration, parse_quiet, parse_times
+from pumpplan.inputs.timeparse import localize, parse_date, parse_duration, parse_quiet, parse_times
 from pumpplan.inputs.zones import load_zone
 from tests.helpers import BERLIN, LA
 
@@ -241,3 +244,32 @@ def test_series_through_a_skipped_hour_is_an_error() -> None:
     first = parse_times(["2026-03-06 02:30"], LA, NOW)[0]
     with pytest.raises(InputError, match="2026-03-08 02:30 does not exist"):
         from_rrule(first, "FREQ=DAILY;COUNT=3", LA)
+
+
+@given(hs.datetimes(datetime(1000, 1, 1), datetime(2999, 12, 31)), hs.sampled_from("T "))  # noqa: DTZ001 (wall clock)
+def test_an_iso_time_read_without_dateutil_is_what_dateutil_reads(moment: datetime, separator: str) -> None:
+    """'2030-12-02 10:00' skips dateutil (slow to import); read both ways it is the same instant."""
+    from dateutil import parser
+
+    text = moment.strftime(f"%Y-%m-%d{separator}%H:%M")
+    expected = localize_or_none(parser.parse(text), LA)
+    assert localize_or_none(datetime.fromisoformat(text), LA) == expected
+    if expected is None:  # a time the clocks skip or repeat: refused either way
+        with pytest.raises(InputError, match="the clocks"):
+            parse_times([text], LA, NOW)
+    else:
+        assert parse_times([text], LA, NOW) == [expected]
+
+
+def test_a_day_that_does_not_exist_in_iso_is_refused_as_before() -> None:
+    """'2030-02-30 10:00' is no date: dateutil's message, the ISO path no help."""
+    with pytest.raises(InputError, match="cannot read '2030-02-30 10:00' as a date and time"):
+        parse_times(["2030-02-30 10:00"], LA, NOW)
+
+
+def localize_or_none(naive: datetime, zone: ZoneInfo) -> datetime | None:
+    """Return the wall-clock time in a zone, or None if the clocks skip or repeat it."""
+    try:
+        return localize(naive, zone)
+    except InputError:
+        return None
