@@ -164,8 +164,8 @@ def _window_entry(plan: Plan, window: Window, footer: list[str]) -> Entry:
             start=phrases.when(start), end=phrases.when(end), length=phrases.span(window.length)
         ),
         _(
-            "Pump about every {every} meanwhile and discard that milk, to keep up the supply; "
-            "each session is its own event."
+            "Meanwhile, pump about every {every} and discard that milk, to keep up your supply. "
+            "Each time you pump has its own event in your calendar."
         ).format(every=phrases.span(plan.rule.pump_every)),
         *_window_warnings(plan, window),
     ]

@@ -63,7 +63,7 @@ def need_lines(stash: st.Stash, plan: Plan, units: Units) -> list[str]:
     )
     if stash.feed_assumed:
         lines.append(
-            _("A bottle of {feed} is pumpplan's assumption; count with your baby's usual feed.").format(
+            _("This plan assumes bottles of {feed}; plan with what your baby usually drinks.").format(
                 feed=volume(stash.feed_ml, units)
             )
         )
@@ -163,7 +163,7 @@ def build_up_lines(stash: st.Stash, units: Units) -> list[str]:
         )
     if build.yield_assumed and build.days:
         lines.append(
-            _("{extra} from one extra session is pumpplan's assumption; plan with what you pump.").format(
+            _("This plan assumes {extra} each extra time you pump; plan with what you really get.").format(
                 extra=extra
             )
         )

@@ -56,7 +56,7 @@ def test_a_build_up_that_can_be_met_asks_for_the_fewest_sessions() -> None:
         "That gives about 1.9 L, at 30 mL each time."
     )
     assert any(line.startswith(expected) for line in lines)
-    assert "30 mL from one extra session is pumpplan's assumption; plan with what you pump." in lines
+    assert "This plan assumes 30 mL each extra time you pump; plan with what you really get." in lines
     assert not any("formula" in line for line in lines)
 
 
@@ -114,7 +114,7 @@ def test_the_assumed_defaults_are_named() -> None:
     stash = plan_stash(plan, intake_ml=750, start_pumping=date(2030, 11, 25))
     assert (stash.feed_ml, stash.build_up.yield_ml) == (DEFAULT_FEED_ML, DEFAULT_EXTRA_YIELD_ML)
     lines = stash_lines(stash, plan, Units.OZ)
-    assert "A bottle of 3 oz is pumpplan's assumption; count with your baby's usual feed." in lines
+    assert "This plan assumes bottles of 3 oz; plan with what your baby usually drinks." in lines
 
 
 def test_an_intake_from_age_states_the_published_range() -> None:
