@@ -48,10 +48,10 @@ def _where(error: BaseException) -> str:
 
 def fail(error: PumpplanError) -> NoReturn:
     """Print the one line an error is, and exit with its code: 2 for input, 1 for files."""
-    from pumpplan.i18n import _
+    from pumpplan.i18n import _, dated
 
-    # Translators: the first word of every error line; the message after it stays as written.
-    say(_("error: {message}").format(message=error))
+    # Translators: the first word of every error line; the message after it is translated on its own.
+    say(_("error: {message}").format(message=error.text(_, dated)))
     raise typer.Exit(error.exit_code) from None
 
 
