@@ -66,3 +66,10 @@ def weekday_word(word: str) -> str:
     """Return the English weekday a Spanish one names ('mié' -> 'wednesday'), or the word as it is."""
     found = WORDS.get(plain(word), word)
     return found if found.endswith("day") else word
+
+
+def her_word(text: str, word: str) -> str:
+    """Return her own word in the text for the English day word it was read as: 'mañana' for 'tomorrow'."""
+    wanted = word.split()[-1]  # 'last monday': 'monday'
+    found = (token for token in text.split() if WORDS.get(plain(token).strip(".,")) == wanted)
+    return next(found, word)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from pumpplan.errors import InputError
 from pumpplan.inputs.dates import Reading
 from pumpplan.inputs.series import weekdays
 from pumpplan.inputs.spanish import in_english
@@ -65,3 +66,20 @@ def test_a_spanish_plan_through_the_command() -> None:
     )  # fmt: skip
     assert code == 0, err
     assert out.count(",infusion,") == 3
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        pytest.param("mañana 25:00", "'mañana 25:00' as a date", id="cannot-read"),
+        pytest.param("mañana dic", "write e.g. 'mañana 10:00'", id="day-without-time"),
+        pytest.param("lunes pasado dic", "write e.g. 'lunes 10:00'", id="last-weekday"),
+    ],
+)
+def test_a_message_quotes_her_spanish_not_the_english_it_was_read_as(typed: str, said: str) -> None:
+    """The error shows 'mañana', as she typed it, never the 'tomorrow' it was read as."""
+    with pytest.raises(InputError) as caught:
+        parse_time(typed, LA, NOW, dayfirst=SPANISH)
+    assert said in str(caught.value)
+    assert "tomorrow" not in str(caught.value)
+    assert "monday" not in str(caught.value)
