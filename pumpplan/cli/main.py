@@ -20,7 +20,7 @@ from typer.core import TyperCommand
 from pumpplan.cli import options as opt
 from pumpplan.cli.boundary import boundary, prepare_streams, say, silence_stdout
 from pumpplan.cli.output import Output, alarm_lead, clock_hours, emit, output_format
-from pumpplan.errors import InputError, OutputError, reject_control_chars
+from pumpplan.errors import InputError, OutputError, Phrase, reject_control_chars
 
 if TYPE_CHECKING:
     from pumpplan.app import Request
@@ -192,7 +192,8 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     clock_hours(out.clock)
     if wanted.replaces is not None and fmt != "ics":
         raise InputError(
-            f"--replaces cancels events in a calendar, and this writes {fmt}; write a .ics (-o plan.ics)"
+            "--replaces cancels events in a calendar, and this writes {format}; write a .ics (-o plan.ics)",
+            format=fmt,
         )
     lead = alarm_lead(out.alarm, off=out.no_alarms)
     now = datetime.now(UTC)
@@ -202,7 +203,7 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     except OSError as error:  # a full disk, a closed pipe: files.py reports its own
         silence_stdout()
         raise OutputError(
-            f"cannot write the plan to standard output ({error.strerror or 'failed'})"
+            "cannot write the plan to standard output ({reason})", reason=error.strerror or Phrase("failed")
         ) from None
 
 
