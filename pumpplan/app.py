@@ -130,8 +130,8 @@ def earlier_events(path: Path, patient: str | None, plan: Plan) -> tuple[PastEve
     if not mine:
         name = Phrase("the same --name as then") if patient is None else Phrase("the --name it was made with")
         raise InputError(
-            "--replaces {file}: none of its {count} pumpplan events is this patient's plan "
-            "(they were made with another --name, or none); give {name}",
+            "--replaces {file}: none of its {count} pumpplan events is this patient's plan. "
+            "They were made with another --name, or none; give {name}",
             file=where,
             count=len(found),
             name=name,

@@ -175,6 +175,6 @@ def replacing_note(report: Report) -> str:
     gone, kept = len(to_cancel(report)), len(report.earlier)
     kept -= gone
     return (
-        f"cancels {gone} event{'s' * (gone != 1)} of the earlier plan and updates {kept}: "
-        "import it into the calendar that holds the earlier plan"
+        f"cancels {gone} event{'s' * (gone != 1)} of the earlier plan and updates {kept}. "
+        "Import it into the calendar that holds the earlier plan"
     )

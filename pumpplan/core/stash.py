@@ -236,8 +236,8 @@ def _check_start(start: date, plan: Plan) -> None:
     earliest = earliest_start(plan)
     if start < earliest:
         raise InputError(
-            "--start-pumping {start} is more than {months} months before the first "
-            "infusion, longer than frozen milk is best kept; start on {earliest} or later",
+            "--start-pumping {start} is more than {months} months before the first infusion. "
+            "Frozen milk is best kept no longer; start on {earliest} or later",
             start=start.isoformat(),
             months=FREEZER_MONTHS,
             earliest=earliest.isoformat(),

@@ -108,8 +108,8 @@ def _load(path: Path) -> bytes:
     data = read_regular(path, MAX_BYTES, f"--from {where}")
     if len(data) > MAX_BYTES:
         raise InputError(
-            "{file} is larger than {size} MB; a file of appointments is far smaller: "
-            "export only the clinic's calendar or a few months of it",
+            "{file} is larger than {size} MB; a file of appointments is far smaller. "
+            "Export only the clinic's calendar, or a few months of it",
             file=where, size=MAX_BYTES // 2**20,
         )  # fmt: skip
     return data

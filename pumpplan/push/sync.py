@@ -88,8 +88,8 @@ class SyncConflict(OutputError):
             written = Phrase("nothing was written")
         super().__init__(
             Phrase(
-                "{title} on {when}{others} was changed in the calendar since "
-                "pumpplan wrote it, so the push stopped and left it as it is; {written}. "
+                "{title} on {when}{others} was changed in the calendar since pumpplan wrote it. "
+                "The push stopped and left it as it is; {written}. "
                 "Delete that event in your calendar app, then push again",
                 title=shown(change.title),
                 when=_local(change.start),

@@ -126,7 +126,7 @@ def test_a_conflict_names_the_event_and_its_local_time_and_what_was_done() -> No
     assert error.exit_code == 1
     assert str(error) == (
         "'Resume breastfeeding' on Sun Dec 8 10:40 (and 2 more events) was changed in the calendar since "
-        "pumpplan wrote it, so the push stopped and left it as it is; done before stopping: "
+        "pumpplan wrote it. The push stopped and left it as it is; done before stopping: "
         "2 created, 0 updated, 0 deleted. Delete that event in your calendar app, then push again"
     )
 
