@@ -224,13 +224,18 @@ def localize(naive: datetime, zone: ZoneInfo) -> datetime:
 
 
 def parse_date(text: str, option: str, today: date, *, dayfirst: bool | Reading = False) -> date:
-    """Parse a calendar date: '2026-12-31', 'Dec 31' (the nearest one), 'today', 'fri', 'last fri'."""
+    """Parse a calendar date: '2026-12-31', 'Dec 31' (the nearest one), 'today', 'fri', 'last fri'.
+
+    In Spanish, '31 dic', 'hoy', 'viernes' too.
+    """
     reading = _reading(dayfirst)
-    named = day_word(reject_control_chars(text, option).split(), today)
+    reject_control_chars(text, option)
+    english = in_english(text) if reading.spanish else text  # '31 dic', 'viernes': as in parse_time
+    named = day_word(english.split(), today)
     if named is not None and not named[2]:
         return named[0]
     try:
-        first, second = _parse_twice(text, reading)
+        first, second = _parse_twice(english, reading)
     except InputError:
         raise InputError(
             "{option} {value} is not a date; write e.g. '2026-12-31'", option=option, value=shown(text)

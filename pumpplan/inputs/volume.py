@@ -24,7 +24,10 @@ _VOLUME = re.compile(
     _AMOUNT + r"\s*(?P<unit>ml|millilit(?:er|re)s?|l|lit(?:er|re)s?|(?:fl\.?\s*)?oz|(?:fluid\s+)?ounces?)",
     re.IGNORECASE,
 )
-_AGE = re.compile(_AMOUNT + r"\s*(?P<unit>mos?|months?|w|wks?|weeks?)", re.IGNORECASE)
+# In English or Spanish: '3mo', '10 weeks', '3 meses', '10 semanas'.
+_AGE = re.compile(
+    _AMOUNT + r"\s*(?P<unit>mos?|months?|w|wks?|weeks?|mes(?:es)?|sem(?:anas?)?)", re.IGNORECASE
+)
 
 
 def parse_volume(
@@ -71,7 +74,7 @@ def _ml_per(unit: str) -> float:
 
 
 def parse_age(text: str, option: str = "--baby-age") -> Age:
-    """Parse a baby's age written as '3mo', '3 months', '10w' or '6 weeks'."""
+    """Parse a baby's age written as '3mo', '3 months', '10w' or '6 weeks' ('3 meses', '10 semanas')."""
     compact = reject_control_chars(text, option).strip()
     given = {"option": option, "value": shown(text), "example": Phrase("'3mo' or '10w'")}
     if compact.startswith("-"):
@@ -84,7 +87,7 @@ def parse_age(text: str, option: str = "--baby-age") -> Age:
     amount = float(match["n"])
     if amount <= 0:
         raise InputError("{option} {value} must be more than zero, e.g. {example}", **given)
-    unit = AgeUnit.WEEKS if match["unit"].lower().startswith("w") else AgeUnit.MONTHS
+    unit = AgeUnit.WEEKS if match["unit"].lower().startswith(("w", "s")) else AgeUnit.MONTHS
     return Age(amount, unit)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -10,7 +10,7 @@ from pumpplan.errors import InputError
 from pumpplan.inputs.dates import Reading
 from pumpplan.inputs.series import weekdays
 from pumpplan.inputs.spanish import in_english
-from pumpplan.inputs.timeparse import parse_time
+from pumpplan.inputs.timeparse import parse_date, parse_time
 from tests.helpers import LA, run
 
 # Thursday 26 November 2026, 18:00 in Los Angeles.
@@ -66,6 +66,15 @@ def test_a_spanish_plan_through_the_command() -> None:
     )  # fmt: skip
     assert code == 0, err
     assert out.count(",infusion,") == 3
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("31 dic", date(2026, 12, 31)), ("viernes", date(2026, 11, 27)), ("hoy", date(2026, 11, 26))],
+)
+def test_a_spanish_date_is_read_for_until_and_start_pumping(typed: str, meant: date) -> None:
+    """--until '31 dic' and --start-pumping 'viernes' read as the times do, in a Spanish plan."""
+    assert parse_date(typed, "--until", date(2026, 11, 26), dayfirst=SPANISH) == meant
 
 
 @pytest.mark.parametrize(
