@@ -32,7 +32,11 @@ def boundary() -> Iterator[None]:
     except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
         raise  # how the command line ends a run or reports a usage slip: not a bug
     except Exception as error:  # the one boundary; see the docstring
-        say(f"error: this is a bug in pumpplan {__version__}, please report it: {_where(error)}")
+        from pumpplan.i18n import _
+
+        # Translators: {where} names a kind of Python error and a line of code, e.g. 'KeyError at app.py:3'.
+        line = _("error: this is a bug in pumpplan {version}, please report it: {where}")
+        say(line.format(version=__version__, where=_where(error)))
         raise typer.Exit(BUG) from None
 
 

@@ -234,8 +234,10 @@ def _report(wanted: Request, now: datetime, *, stash: bool) -> Report:
     report = orchestrator.report(
         wanted, now, Path(typer.get_app_dir("pumpplan")), sections, environ=os.environ
     )
+    from pumpplan.i18n import _, dated
+
     for note in report.notes:  # how her input was read, before the plan that follows from it
-        typer.echo(note, err=True)
+        typer.echo(note.text(_, dated), err=True)
     return report
 
 

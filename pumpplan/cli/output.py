@@ -21,9 +21,6 @@ if TYPE_CHECKING:
     from pumpplan.render.report import Report
 
 LONGEST_ALARM = timedelta(days=1)
-REPLACE_HINT = (
-    "To replace an earlier plan in your calendar, see --replaces, or delete the old calendar first."
-)
 # Written where standard output is not a terminal, so that piped text keeps its lines.
 PIPE_WIDTH = 100
 
@@ -168,13 +165,21 @@ def emit(report: Report, fmt: str, out: Output, *, now: datetime, alarm: timedel
 
 def replacing_note(report: Report) -> str:
     """Return the line that says how this calendar replaces an earlier plan's, or what it cancels."""
+    from pumpplan.i18n import _, n_
+
     if not report.earlier:
-        return REPLACE_HINT
+        return _(
+            "To replace an earlier plan in your calendar, see --replaces, or delete the old calendar first."
+        )
     from pumpplan.render.replacing import to_cancel
 
     gone, kept = len(to_cancel(report)), len(report.earlier)
     kept -= gone
-    return (
-        f"cancels {gone} event{'s' * (gone != 1)} of the earlier plan and updates {kept}. "
-        "Import it into the calendar that holds the earlier plan"
+    line = n_(
+        "cancels {count} event of the earlier plan and updates {kept}. "
+        "Import it into the calendar that holds the earlier plan",
+        "cancels {count} events of the earlier plan and updates {kept}. "
+        "Import it into the calendar that holds the earlier plan",
+        gone,
     )
+    return line.format(count=gone, kept=kept)

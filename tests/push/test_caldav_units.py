@@ -12,7 +12,7 @@ import keyring.backend
 import keyring.backends.fail
 import pytest
 
-from pumpplan.errors import InputError
+from pumpplan.errors import InputError, Phrase
 from pumpplan.push.auth import password
 from pumpplan.push.resources import plan_resources, server_resource
 from pumpplan.push.sync import Change, SyncConflict, SyncResult
@@ -45,8 +45,8 @@ def use_keyring() -> Iterator[None]:
 
 
 def asked(answer: str, questions: list[str]) -> object:
-    def prompt(question: str) -> str:
-        questions.append(question)
+    def prompt(question: Phrase) -> str:
+        questions.append(str(question))  # the English; the command line asks in her language
         return answer
 
     return prompt
