@@ -20,6 +20,7 @@ from typer.core import TyperCommand
 from pumpplan.cli import options as opt
 from pumpplan.cli.boundary import boundary, prepare_streams, say, silence_stdout
 from pumpplan.cli.output import Output, alarm_lead, clock_hours, emit, output_format
+from pumpplan.cli.usage import RootOption, usage_line
 from pumpplan.errors import InputError, OutputError, Phrase, reject_control_chars
 
 if TYPE_CHECKING:
@@ -158,8 +159,7 @@ class Command(TyperCommand):
         except NoSuchOption as error:
             name = error.option_name
             if name in ROOT_OPTIONS:
-                message = f"{name} belongs to pumpplan itself, not to a command: type 'pumpplan {name}'"
-                raise NoSuchOption(name, message=message, ctx=ctx) from None
+                raise RootOption(name, ctx) from None
             near = _near(name, [o for p in self.get_params(ctx) for o in (*p.opts, *p.secondary_opts)])
             raise NoSuchOption(name, possibilities=near, ctx=ctx) from None
 
@@ -255,12 +255,13 @@ def main() -> None:
         with boundary():
             code = app(standalone_mode=False)
     except typer.TyperException as error:  # the usage errors derive from it
-        commands = {info.name for info in app.registered_commands}
-        command = " ".join(["pumpplan", *(word for word in sys.argv[1:2] if word in commands)])
-        say(f"error: {error.format_message()} (see '{command} --help')")
+        commands = {info.name or "" for info in app.registered_commands}
+        say(usage_line(error, sys.argv[1:], os.environ, commands))
         sys.exit(error.exit_code)
     except typer.Abort:
-        say("aborted")
+        from pumpplan.i18n import _
+
+        say(_("aborted"))
         sys.exit(1)
     except typer.Exit as done:
         sys.exit(done.exit_code)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pumpplan import i18n
-from tests.helpers import run
+from tests.helpers import installed, run
 
 UTC = ["--tz", "UTC"]
 ALL_DAY = (
@@ -210,6 +210,59 @@ def test_how_her_input_was_read_is_said_in_spanish(folder: Path) -> None:
     (folder / "visits.csv").write_text("start\nDec 7 10:00\n", encoding="utf-8")
     code, _, err = run("plan", "--from", str(folder / "visits.csv"), *UTC, "-f", "json", "--lang", "en")
     assert (code, err) == (0, "read 1 infusion from 'visits.csv'\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        pytest.param(
+            ["plan", "mañana 10:00", "--nope"], {"LANG": "es_MX.UTF-8"},
+            "error: No existe la opción --nope (vea 'pumpplan plan --help')\n", id="unknown-option",
+        ),
+        pytest.param(
+            ["plan", "mañana 10:00", "--lang", "es", "--quite", "23:00-06:00"], {"LANG": "C.UTF-8"},
+            "error: No existe la opción --quite (opciones parecidas: --quiet) (vea 'pumpplan plan --help')\n",
+            id="near-option",
+        ),
+        pytest.param(
+            ["plan", "mañana 10:00", "--lang=es", "--tz"], {"LANG": "C.UTF-8"},
+            "error: La opción '--tz' necesita un valor (vea 'pumpplan plan --help')\n", id="missing-value",
+        ),
+        pytest.param(
+            ["plan", "mañana 10:00", "--force=sí"], {"LANG": "es_MX.UTF-8"},
+            "error: La opción '--force' no lleva valor (vea 'pumpplan plan --help')\n", id="flag-with-value",
+        ),
+        pytest.param(
+            ["plam"], {"LANG": "es_MX.UTF-8"},
+            "error: No existe el comando 'plam'. ¿Quiso decir 'plan'? (vea 'pumpplan --help')\n",
+            id="unknown-command",
+        ),
+        pytest.param(
+            ["plan", "--version"], {"LANG": "es_MX.UTF-8"},
+            "error: --version es una opción de pumpplan, no de un comando: escriba 'pumpplan --version' "
+            "(vea 'pumpplan plan --help')\n",
+            id="root-option",
+        ),
+        pytest.param(
+            ["plan", "mañana 10:00", "--lang", "es", "--nope"], {"LANG": "C.UTF-8"},
+            "error: No existe la opción --nope (vea 'pumpplan plan --help')\n", id="lang-es",
+        ),
+        pytest.param(
+            ["plan", "mañana 10:00", "--lang", "en", "--nope"], {"LANG": "es_MX.UTF-8"},
+            "error: No such option: --nope (see 'pumpplan plan --help')\n", id="lang-en",
+        ),
+        pytest.param(
+            ["plan", "tomorrow 10:00", "--tz"], {"LANG": "C.UTF-8"},
+            "error: Option '--tz' requires an argument. (see 'pumpplan plan --help')\n", id="english",
+        ),
+    ],
+)  # fmt: skip
+def test_usage_slips_are_in_the_language_asked_for(
+    args: list[str], env: dict[str, str], message: str
+) -> None:
+    """Click's slips, worded before --lang is read, are said in Spanish when --lang or LANG asks."""
+    result = installed(*args, env=env)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", message)
 
 
 def test_a_language_pumpplan_lacks_is_refused_in_english() -> None:
