@@ -165,7 +165,15 @@ def _on_day(
             "{value} is not a day and a time; write e.g. '{word} 10:00'",
             value=shown(text), word=word if text == english else her_word(text, word),
         )  # fmt: skip
-    if (first.month, first.day) == (second.month, second.day):
+    whole = (first.month, first.day) == (second.month, second.day)
+    if not whole and (first.year == second.year or first.month == second.month or first.day == second.day):
+        # 'tue 8 10:00', 'tomorrow 2027 10:00': the 8 or the year would otherwise be dropped unsaid.
+        raise InputError(
+            "{value} names a day and part of a date; "
+            "keep the day, or write the whole date, e.g. 'Dec 8 10:00'",
+            value=shown(text),
+        )
+    if whole:
         dated = first.date() if first.year == second.year else _nearest(said, first, today)
         if word in ("today", "tomorrow", "yesterday") or dated.weekday() != day.weekday():
             raise InputError("{value} names two different days; keep one of them", value=shown(text))
