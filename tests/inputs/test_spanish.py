@@ -34,6 +34,8 @@ SPANISH = Reading(spanish=True)
         pytest.param("lunes pasado 10:00", "2026-11-23 10:00", id="last-monday"),
         pytest.param("próximo martes mediodía", "2026-12-01 12:00", id="next-tuesday-noon"),
         pytest.param("mar 10:00", "2026-12-01 10:00", id="mar-is-martes-in-spanish"),
+        pytest.param("8 mar 2027 10:00", "2027-03-08 10:00", id="mar-after-a-day-is-marzo"),
+        pytest.param("8 de mar 10:00", "2027-03-08 10:00", id="de-mar-is-marzo"),
     ],
 )
 def test_a_spanish_day_and_time_is_read_as_meant(typed: str, meant: str) -> None:
