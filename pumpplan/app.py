@@ -18,11 +18,11 @@ from pumpplan.core.engine import build_plan
 from pumpplan.core.limits import check_size
 from pumpplan.core.model import Infusion, Plan, Rule
 from pumpplan.core.units import LEAST_PER_SESSION_ML, MOST_PER_SESSION_ML, duration_text
-from pumpplan.errors import InputError, reject_control_chars, shown
+from pumpplan.errors import InputError, Phrase, reject_control_chars, shown
 from pumpplan.inputs import series
 from pumpplan.inputs.protocol import RULE_LENGTHS, Protocol, load_protocol
 from pumpplan.inputs.region import in_united_states
-from pumpplan.inputs.timeparse import Reading, parse_date, parse_duration, parse_quiet, parse_times
+from pumpplan.inputs.timeparse import THE_TIME, Reading, parse_date, parse_duration, parse_quiet, parse_times
 from pumpplan.inputs.volume import default_units, parse_age, parse_units, parse_volume
 from pumpplan.inputs.zones import check_moment, load_zone
 from pumpplan.render.report import PastEvent, Report, Section, Support
@@ -121,15 +121,20 @@ def earlier_events(path: Path, patient: str | None, plan: Plan) -> tuple[PastEve
     where = shown(path.name)
     if not found:
         raise InputError(
-            f"--replaces {where} holds no event pumpplan wrote ({others} other events); "
-            "give the .ics file pumpplan wrote for the earlier plan"
+            "--replaces {file} holds no event pumpplan wrote ({others} other events); "
+            "give the .ics file pumpplan wrote for the earlier plan",
+            file=where,
+            others=others,
         )
     mine = hers(found, patient, plan.zone)
     if not mine:
-        name = "the same --name as then" if patient is None else "the --name it was made with"
+        name = Phrase("the same --name as then") if patient is None else Phrase("the --name it was made with")
         raise InputError(
-            f"--replaces {where}: none of its {len(found)} pumpplan events is this patient's plan "
-            f"(they were made with another --name, or none); give {name}"
+            "--replaces {file}: none of its {count} pumpplan events is this patient's plan. "
+            "They were made with another --name, or none; give {name}",
+            file=where,
+            count=len(found),
+            name=name,
         )
     return tuple(mine)
 
@@ -166,12 +171,12 @@ def milk_stash(request: Request, plan: Plan, now: datetime, reading: Reading | N
         intake_ml=intake,
         intake_range=spread,
         start_pumping=start,
-        feed_ml=_per_session(request.feed_size, "--feed-size", "'90ml' or '3oz'"),
-        extra_yield_ml=_per_session(request.extra_yield, "--extra-yield", "'30ml' or '1oz'"),
+        feed_ml=_per_session(request.feed_size, "--feed-size", Phrase("'90ml' or '3oz'")),
+        extra_yield_ml=_per_session(request.extra_yield, "--extra-yield", Phrase("'30ml' or '1oz'")),
     )
 
 
-def _per_session(text: str | None, option: str, example: str) -> float | None:
+def _per_session(text: str | None, option: str, example: Phrase) -> float | None:
     """Return one feed's or one pumping session's amount in mL, or None when not given."""
     if text is None:
         return None
@@ -183,7 +188,9 @@ def _label(text: str | None, option: str) -> str | None:
     if text is None or not text.strip():
         return None
     if len(text) > 200:
-        raise InputError(f"{option} is {len(text)} characters long; keep it under 200")
+        raise InputError(
+            "{option} is {length} characters long; keep it under 200", option=option, length=len(text)
+        )
     return reject_control_chars(text.strip(), option)
 
 
@@ -199,7 +206,7 @@ def build(
     reading = reading or reading_for(request, {})
     infusions = _infusions(request, rule, zone, now, reading)
     for infusion in infusions:
-        check_moment(infusion.start, "the infusion at")
+        check_moment(infusion.start, Phrase("the infusion at"))
     check_size(infusions, rule)
     return build_plan(infusions, rule, zone, now)
 
@@ -250,10 +257,10 @@ def make_rule(request: Request, protocol: Protocol) -> Rule:
     rule = replace(Rule(quiet=parse_quiet(quiet, label("quiet")) if quiet else None), **lengths)
     every = f"{label('pump_every')} {shown(typed.get('pump_every', duration_text(rule.pump_every)))}"
     if rule.pump_every < SHORTEST_CADENCE:
-        raise InputError(f"{every} is under 30 minutes; pump at most every 30m")
+        raise InputError("{every} is under 30 minutes; pump at most every 30m", every=every)
     if rule.session > rule.pump_every:
-        session = shown(typed.get("session", duration_text(rule.session)))
-        raise InputError(f"{label('session')} {session} is longer than {every}; shorten it")
+        session = f"{label('session')} {shown(typed.get('session', duration_text(rule.session)))}"
+        raise InputError("{session} is longer than {every}; shorten it", session=session, every=every)
     return rule
 
 
@@ -261,7 +268,7 @@ def _starts(request: Request, zone: ZoneInfo, now: datetime, reading: Reading) -
     """Return the infusion start times: the WHENs, or the series they anchor."""
     starts = parse_times(request.when, zone, now, dayfirst=reading)
     for start in starts:  # before a series is expanded from it
-        check_moment(start, "the time")
+        check_moment(start, THE_TIME)
     if request.every is None and request.rrule is None:
         if request.count is not None or request.until is not None:
             raise InputError("--count and --until need --every; e.g. --every mon,wed,fri --count 6")
@@ -286,7 +293,7 @@ def _starts(request: Request, zone: ZoneInfo, now: datetime, reading: Reading) -
 def _count(text: str) -> int:
     """Return the number of infusions --count asks for."""
     if not (text.strip().isascii() and text.strip().isdigit()):
-        raise InputError(f"--count {shown(text)} is not a whole number; write e.g. --count 6")
+        raise InputError("--count {value} is not a whole number; write e.g. --count 6", value=shown(text))
     if int(text) < 1:
-        raise InputError(f"--count {shown(text)} must be 1 or more")
+        raise InputError("--count {value} must be 1 or more", value=shown(text))
     return int(text)

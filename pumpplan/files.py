@@ -7,34 +7,37 @@ import os
 import stat
 from pathlib import Path
 
-from pumpplan.errors import InputError, OutputError, ReadError, visible
+from pumpplan.errors import InputError, OutputError, Phrase, ReadError, visible
 
 # Temporary files are named for the process that writes them, so that one left by a killed run
 # (its health data, mode 600, hidden) is found and removed by the next write in that folder.
 TEMPORARY = ".pumpplan-"
-NOT_A_FILE = "a device, a pipe or a socket"
+NOT_A_FILE = Phrase("a device, a pipe or a socket")
+FAILED = Phrase("failed")  # what the system did not name
 
 
-def read_regular(path: Path, limit: int, what: str) -> bytes:
+def read_regular(path: Path, limit: int, what: str | Phrase) -> bytes:
     """Return up to limit + 1 bytes of a regular file; refuse a FIFO or a device without waiting on it."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         descriptor = os.open(path, flags)
     except FileNotFoundError:
-        raise InputError(f"{what} does not exist; check the file's name and folder") from None
+        raise InputError("{what} does not exist; check the file's name and folder", what=what) from None
     except OSError as error:
-        raise ReadError(f"cannot read {what}: {error.strerror or 'failed'}") from None
+        raise ReadError("cannot read {what}: {reason}", what=what, reason=error.strerror or FAILED) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
-            raise InputError(f"{what} is a folder; give the file inside it")
+            raise InputError("{what} is a folder; give the file inside it", what=what)
         if not stat.S_ISREG(mode):
-            raise InputError(f"{what} is not a file but {NOT_A_FILE}; save it as a file and give that")
+            raise InputError(
+                "{what} is not a file but {kind}; save it as a file and give that", what=what, kind=NOT_A_FILE
+            )
         os.set_blocking(descriptor, True)
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             return handle.read(limit + 1)
     except OSError as error:
-        raise ReadError(f"cannot read {what}: {error.strerror or 'failed'}") from None
+        raise ReadError("cannot read {what}: {reason}", what=what, reason=error.strerror or FAILED) from None
     finally:
         os.close(descriptor)
 
@@ -47,28 +50,37 @@ def check_writable(path: Path, *, force: bool) -> None:
     except FileNotFoundError:
         mode = None
     except NotADirectoryError:
-        raise OutputError(f"the folder {visible(str(path.parent))} does not exist; create it first") from None
+        raise OutputError("the folder {folder} does not exist; create it first", folder=folder_name) from None
     except OSError as error:
-        raise OutputError(f"cannot write {where}: {error.strerror or 'failed'}") from None
+        raise OutputError(
+            "cannot write {file}: {reason}", file=where, reason=error.strerror or FAILED
+        ) from None
     if mode is not None:
         if stat.S_ISDIR(mode):
             raise OutputError(
-                f"{where} is a folder; give a file name such as {visible(str(path / 'plan.ics'))}"
-            )
+                "{file} is a folder; give a file name such as {example}",
+                file=where, example=visible(str(path / "plan.ics")),
+            )  # fmt: skip
         if stat.S_ISLNK(mode):
-            raise OutputError(f"{where} is a link; give the path of a file, e.g. plan.ics")
+            raise OutputError("{file} is a link; give the path of a file, e.g. plan.ics", file=where)
         if not stat.S_ISREG(mode):
-            raise OutputError(f"{where} is not a file but {NOT_A_FILE}; give a file name, e.g. plan.ics")
+            raise OutputError(
+                "{file} is not a file but {kind}; give a file name, e.g. plan.ics",
+                file=where,
+                kind=NOT_A_FILE,
+            )
         if not force:
-            raise OutputError(f"{where} already exists; add --force to replace it")
+            raise OutputError("{file} already exists; add --force to replace it", file=where)
     try:
         folder = os.stat(path.parent).st_mode
     except FileNotFoundError:
         folder = 0
     except OSError as error:
-        raise OutputError(f"cannot write in {folder_name}: {error.strerror}") from None
+        raise OutputError(
+            "cannot write in {folder}: {reason}", folder=folder_name, reason=error.strerror
+        ) from None
     if not stat.S_ISDIR(folder):
-        raise OutputError(f"the folder {folder_name} does not exist; create it first")
+        raise OutputError("the folder {folder} does not exist; create it first", folder=folder_name)
 
 
 def write_private(path: Path, data: bytes, *, force: bool) -> None:
@@ -83,7 +95,9 @@ def write_private(path: Path, data: bytes, *, force: bool) -> None:
             dir=path.parent, prefix=f"{TEMPORARY}{os.getpid()}-", suffix=".tmp"
         )
     except OSError as error:
-        raise OutputError(f"cannot write in {visible(str(path.parent))}: {error.strerror}") from None
+        raise OutputError(
+            "cannot write in {folder}: {reason}", folder=visible(str(path.parent)), reason=error.strerror
+        ) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -91,9 +105,11 @@ def write_private(path: Path, data: bytes, *, force: bool) -> None:
             os.fsync(handle.fileno())
         _move(temporary, path, force=force)
     except FileExistsError:
-        raise OutputError(f"{where} already exists; add --force to replace it") from None
+        raise OutputError("{file} already exists; add --force to replace it", file=where) from None
     except OSError as error:
-        raise OutputError(f"cannot write {where}: {error.strerror or 'failed'}") from None
+        raise OutputError(
+            "cannot write {file}: {reason}", file=where, reason=error.strerror or FAILED
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 from pumpplan.errors import InputError, shown
@@ -22,7 +24,11 @@ def use(language: str) -> gettext.NullTranslations:
     """
     global _catalogue, _language
     if language not in LANGUAGES:
-        raise InputError(f"--lang {shown(language)} is not available; use one of {', '.join(LANGUAGES)}")
+        # Said in English: the language to say it in is the one that is not known.
+        raise InputError(
+            "--lang {value} is not available; use one of {languages}",
+            value=shown(language), languages=", ".join(LANGUAGES),
+        )  # fmt: skip
     if language == "en":
         _catalogue = gettext.NullTranslations()
     else:
@@ -62,3 +68,46 @@ def n_(singular: str, plural: str, count: int) -> str:
 def p_(context: str, message: str) -> str:
     """Return a message whose meaning depends on a context, such as 'weekday' for 'Mon'."""
     return _catalogue.pgettext(context, message)
+
+
+# strftime's names of days and months, which Python writes in English whatever the language.
+_NAMES = re.compile(r"%[aAb]")
+
+
+class Dated:
+    """A date or time whose format (``%a %b %-d``) names its day and month in the language in use."""
+
+    def __init__(self, value: date) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        named = _NAMES.sub(lambda found: _name(found[0], self.value).replace("%", "%%"), spec)
+        return format(self.value, named)
+
+
+def dated(value: date) -> Dated:
+    """Return a date or time for a message, to be written in the language in use."""
+    return Dated(value)
+
+
+def _name(code: str, value: date) -> str:
+    """Return what strftime's %a, %A or %b writes for a day, in the language in use."""
+    if code == "%b":
+        months = (
+            p_("month", "Jan"), p_("month", "Feb"), p_("month", "Mar"), p_("month", "Apr"),
+            p_("month", "May"), p_("month", "Jun"), p_("month", "Jul"), p_("month", "Aug"),
+            p_("month", "Sep"), p_("month", "Oct"), p_("month", "Nov"), p_("month", "Dec"),
+        )  # fmt: skip
+        return months[value.month - 1]
+    if code == "%a":
+        days = (
+            p_("weekday", "Mon"), p_("weekday", "Tue"), p_("weekday", "Wed"), p_("weekday", "Thu"),
+            p_("weekday", "Fri"), p_("weekday", "Sat"), p_("weekday", "Sun"),
+        )  # fmt: skip
+        return days[value.weekday()]
+    days = (
+        p_("weekday", "Monday"), p_("weekday", "Tuesday"), p_("weekday", "Wednesday"),
+        p_("weekday", "Thursday"), p_("weekday", "Friday"), p_("weekday", "Saturday"),
+        p_("weekday", "Sunday"),
+    )  # fmt: skip
+    return days[value.weekday()]

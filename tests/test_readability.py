@@ -14,7 +14,11 @@ ALLOWED: tuple[str, ...] = ()  # every message keeps the bound
 
 
 def sentences(text: str) -> list[str]:
-    """Return the sentences of a message: split at '.', '!', '?' or ';' before a space."""
+    """Return the sentences of a message: split at '.', '!', '?' or ';' before a space.
+
+    A placeholder is one word, even one whose date format has spaces: '{day:%a %b %-d}'.
+    """
+    text = re.sub(r"\{[^{}]*\}", "{}", text)
     return [part for part in re.split(r"(?<=[.!?;])\s+", text) if part.strip()]
 
 

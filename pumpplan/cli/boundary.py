@@ -32,7 +32,11 @@ def boundary() -> Iterator[None]:
     except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
         raise  # how the command line ends a run or reports a usage slip: not a bug
     except Exception as error:  # the one boundary; see the docstring
-        say(f"error: this is a bug in pumpplan {__version__}, please report it: {_where(error)}")
+        from pumpplan.i18n import _
+
+        # Translators: {where} names a kind of Python error and a line of code, e.g. 'KeyError at app.py:3'.
+        line = _("error: this is a bug in pumpplan {version}, please report it: {where}")
+        say(line.format(version=__version__, where=_where(error)))
         raise typer.Exit(BUG) from None
 
 
@@ -48,10 +52,10 @@ def _where(error: BaseException) -> str:
 
 def fail(error: PumpplanError) -> NoReturn:
     """Print the one line an error is, and exit with its code: 2 for input, 1 for files."""
-    from pumpplan.i18n import _
+    from pumpplan.i18n import _, dated
 
-    # Translators: the first word of every error line; the message after it stays as written.
-    say(_("error: {message}").format(message=error))
+    # Translators: the first word of every error line; the message after it is translated on its own.
+    say(_("error: {message}").format(message=error.text(_, dated)))
     raise typer.Exit(error.exit_code) from None
 
 

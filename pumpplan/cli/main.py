@@ -20,7 +20,8 @@ from typer.core import TyperCommand
 from pumpplan.cli import options as opt
 from pumpplan.cli.boundary import boundary, prepare_streams, say, silence_stdout
 from pumpplan.cli.output import Output, alarm_lead, clock_hours, emit, output_format
-from pumpplan.errors import InputError, OutputError, reject_control_chars
+from pumpplan.cli.usage import RootOption, usage_line
+from pumpplan.errors import InputError, OutputError, Phrase, reject_control_chars
 
 if TYPE_CHECKING:
     from pumpplan.app import Request
@@ -158,8 +159,7 @@ class Command(TyperCommand):
         except NoSuchOption as error:
             name = error.option_name
             if name in ROOT_OPTIONS:
-                message = f"{name} belongs to pumpplan itself, not to a command: type 'pumpplan {name}'"
-                raise NoSuchOption(name, message=message, ctx=ctx) from None
+                raise RootOption(name, ctx) from None
             near = _near(name, [o for p in self.get_params(ctx) for o in (*p.opts, *p.secondary_opts)])
             raise NoSuchOption(name, possibilities=near, ctx=ctx) from None
 
@@ -194,7 +194,8 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     clock_hours(out.clock)
     if wanted.replaces is not None and fmt != "ics":
         raise InputError(
-            f"--replaces cancels events in a calendar, and this writes {fmt}; write a .ics (-o plan.ics)"
+            "--replaces cancels events in a calendar, and this writes {format}; write a .ics (-o plan.ics)",
+            format=fmt,
         )
     lead = alarm_lead(out.alarm, off=out.no_alarms)
     now = datetime.now(UTC)
@@ -204,7 +205,7 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     except OSError as error:  # a full disk, a closed pipe: files.py reports its own
         silence_stdout()
         raise OutputError(
-            f"cannot write the plan to standard output ({error.strerror or 'failed'})"
+            "cannot write the plan to standard output ({reason})", reason=error.strerror or Phrase("failed")
         ) from None
 
 
@@ -235,8 +236,10 @@ def _report(wanted: Request, now: datetime, *, stash: bool) -> Report:
     report = orchestrator.report(
         wanted, now, Path(typer.get_app_dir("pumpplan")), sections, environ=os.environ
     )
+    from pumpplan.i18n import _, dated
+
     for note in report.notes:  # how her input was read, before the plan that follows from it
-        typer.echo(note, err=True)
+        typer.echo(note.text(_, dated), err=True)
     return report
 
 
@@ -268,12 +271,13 @@ def main() -> None:
         with boundary():
             code = only(sys.argv[1:2])(standalone_mode=False)
     except typer.TyperException as error:  # the usage errors derive from it
-        commands = {info.name for info in app.registered_commands}
-        command = " ".join(["pumpplan", *(word for word in sys.argv[1:2] if word in commands)])
-        say(f"error: {error.format_message()} (see '{command} --help')")
+        commands = {info.name or "" for info in app.registered_commands}
+        say(usage_line(error, sys.argv[1:], os.environ, commands))
         sys.exit(error.exit_code)
     except typer.Abort:
-        say("aborted")
+        from pumpplan.i18n import _
+
+        say(_("aborted"))
         sys.exit(1)
     except typer.Exit as done:
         sys.exit(done.exit_code)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from pumpplan.errors import InputError, shown
+from pumpplan.errors import InputError, Phrase, shown
 from pumpplan.render import DEFAULT_ALARM, FORMATS, SUFFIXES, RenderOptions, render
 from pumpplan.render.conventions import locale_code
 
@@ -21,9 +21,6 @@ if TYPE_CHECKING:
     from pumpplan.render.report import Report
 
 LONGEST_ALARM = timedelta(days=1)
-REPLACE_HINT = (
-    "To replace an earlier plan in your calendar, see --replaces, or delete the old calendar first."
-)
 # Written where standard output is not a terminal, so that piped text keeps its lines.
 PIPE_WIDTH = 100
 
@@ -51,7 +48,11 @@ def output_format(requested: str | None, path: Path | None, *, events: bool = Tr
     if requested is not None:
         fmt = requested.lower()
         if fmt not in FORMATS:
-            raise InputError(f"--format {shown(requested)} is not known; use one of {', '.join(FORMATS)}")
+            raise InputError(
+                "--format {value} is not known; use one of {formats}",
+                value=shown(requested),
+                formats=", ".join(FORMATS),
+            )
         if path is not None:
             _check_suffix(path, fmt)
     elif path is not None:
@@ -61,8 +62,10 @@ def output_format(requested: str | None, path: Path | None, *, events: bool = Tr
     if FORMATS[fmt].events_only and not events:
         writes = ", ".join(name for name, f in FORMATS.items() if not f.events_only)
         raise InputError(
-            f"pumpplan stash writes {writes}, not {fmt}; for the CSV of the events, "
-            "run pumpplan plan with the same options"
+            "pumpplan stash writes {formats}, not {format}; for the CSV of the events, "
+            "run pumpplan plan with the same options",
+            formats=writes,
+            format=fmt,
         )
     return fmt
 
@@ -73,8 +76,12 @@ def _check_suffix(path: Path, fmt: str) -> None:
     if named is not None and named != fmt and {named, fmt} != {"plain", "table"}:
         suffix = next((s for s, name in SUFFIXES.items() if name == fmt), "")
         raise InputError(
-            f"--output {shown(path.name)} names a {named} file but --format is {fmt}; "
-            f"name it e.g. plan{suffix}, or leave out --format"
+            "--output {file} names a {named} file but --format is {format}; "
+            "name it e.g. plan{suffix}, or leave out --format",
+            file=shown(path.name),
+            named=named,
+            format=fmt,
+            suffix=suffix,
         )
 
 
@@ -84,8 +91,9 @@ def _format_for_suffix(suffix: str) -> str:
         return SUFFIXES[suffix.lower()]
     except KeyError:
         raise InputError(
-            f"cannot tell the format from {shown(suffix or 'no suffix')}; "
-            f"end the file name with one of {' '.join(SUFFIXES)} or add --format"
+            "cannot tell the format from {suffix}; end the file name with one of {suffixes} or add --format",
+            suffix=shown(suffix) if suffix else Phrase("'no suffix'"),
+            suffixes=" ".join(SUFFIXES),
         ) from None
 
 
@@ -95,7 +103,9 @@ def clock_hours(text: str | None) -> int | None:
         return None
     hours = text.strip().lower().removesuffix("h")
     if hours not in {"12", "24"}:
-        raise InputError(f"--clock {shown(text)} is not a clock; use 12 (2:00 p.m.) or 24 (14:00)")
+        raise InputError(
+            "--clock {value} is not a clock; use 12 (2:00 p.m.) or 24 (14:00)", value=shown(text)
+        )
     return int(hours)
 
 
@@ -113,7 +123,9 @@ def alarm_lead(text: str | None, *, off: bool) -> timedelta | None:
         return timedelta()  # at the event's start
     lead = parse_duration(text, "--alarm")
     if lead > LONGEST_ALARM:
-        raise InputError(f"--alarm {shown(text)} is more than a day ahead; give e.g. '10m' or '1h'")
+        raise InputError(
+            "--alarm {value} is more than a day ahead; give e.g. '10m' or '1h'", value=shown(text)
+        )
     return lead
 
 
@@ -153,13 +165,21 @@ def emit(report: Report, fmt: str, out: Output, *, now: datetime, alarm: timedel
 
 def replacing_note(report: Report) -> str:
     """Return the line that says how this calendar replaces an earlier plan's, or what it cancels."""
+    from pumpplan.i18n import _, n_
+
     if not report.earlier:
-        return REPLACE_HINT
+        return _(
+            "To replace an earlier plan in your calendar, see --replaces, or delete the old calendar first."
+        )
     from pumpplan.render.replacing import to_cancel
 
     gone, kept = len(to_cancel(report)), len(report.earlier)
     kept -= gone
-    return (
-        f"cancels {gone} event{'s' * (gone != 1)} of the earlier plan and updates {kept}: "
-        "import it into the calendar that holds the earlier plan"
+    line = n_(
+        "cancels {count} event of the earlier plan and updates {kept}. "
+        "Import it into the calendar that holds the earlier plan",
+        "cancels {count} events of the earlier plan and updates {kept}. "
+        "Import it into the calendar that holds the earlier plan",
+        gone,
     )
+    return line.format(count=gone, kept=kept)

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from pumpplan.errors import InputError
+from pumpplan.errors import InputError, Phrase
+from pumpplan.i18n import _, dated, n_
 
 if TYPE_CHECKING:
     from pumpplan.push.sync import Change, SyncResult
@@ -62,15 +63,18 @@ def push(report: Report, calendar: bytes, server: Server) -> None:
         return
     if preview.deleted and not server.yes:
         _list(preview, report, only="delete")
-        if not sys.stdin.isatty() or not typer.confirm(f"Delete these {len(preview.deleted)} events?"):
+        count = len(preview.deleted)
+        question = n_("Delete this event?", "Delete these {count} events?", count).format(count=count)
+        if not sys.stdin.isatty() or not typer.confirm(question):
             raise InputError("nothing was changed; add --yes to delete the plan's old events")
     done = _with_progress(lambda step: run(progress=step), len(preview.changes))
     typer.echo(_summary(done, dry_run=False))
 
 
-def _prompt(question: str) -> str:
+def _prompt(question: Phrase) -> str:
     """Ask for the password without echoing it."""
-    answer: str = typer.prompt(question, hide_input=True, default="", show_default=False, err=True)
+    words = question.text(_, dated)
+    answer: str = typer.prompt(words, hide_input=True, default="", show_default=False, err=True)
     return answer
 
 
@@ -82,18 +86,23 @@ def _with_progress(run: Callable[[Callable[[Change], None]], SyncResult], total:
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("Updating the calendar", total=total)
+        task = bar.add_task(_("Updating the calendar"), total=total)
         return run(lambda _change: bar.advance(task))
 
 
 def _list(result: SyncResult, report: Report, only: str | None = None) -> None:
     """Say each change on stderr: what, when (in the plan's zone), and the event's title."""
+    from pumpplan.push.sync import ACTIONS
     from pumpplan.render.phrases import printed_on
 
+    words = {action: word.text(_) for action, word in ACTIONS.items()}
+    width = max(map(len, words.values())) + 1  # the times line up: 'create  ', 'actualizar '
     with printed_on(report.printed):
         for change in sorted(result.changes, key=_order):
             if only is None or change.action == only:
-                typer.echo(f"  {change.action:<7} {_when(change, report)}  {change.title}", err=True)
+                typer.echo(
+                    f"  {words[change.action]:<{width}} {_when(change, report)}  {change.title}", err=True
+                )
 
 
 def _order(change: Change) -> tuple[int, str]:
@@ -114,8 +123,10 @@ def _when(change: Change, report: Report) -> str:
 
 def _summary(result: SyncResult, *, dry_run: bool) -> str:
     """Return the one line a push ends with."""
+    counts = result.counts().text(_)
     if not result.changes:
-        return f"the calendar already holds this plan: nothing to change ({result.unchanged} events)"
+        line = _("the calendar already holds this plan: nothing to change ({count} events)")
+        return line.format(count=result.unchanged)
     if dry_run:
-        return f"would change: {result.summary()} (dry run: nothing was written)"
-    return result.summary()
+        return _("would change: {counts} (dry run: nothing was written)").format(counts=counts)
+    return counts

@@ -74,14 +74,17 @@ def _checked(infusions: Sequence[Infusion], zone: ZoneInfo) -> tuple[Infusion, .
         raise ScheduleError("no infusion times were given; add at least one, e.g. 'Dec 7 10:00'")
     ordered = sorted(infusions, key=lambda i: i.start)
     for before, after in itertools.pairwise(ordered):
-        when = after.start.astimezone(zone).strftime("%a %b %-d %H:%M")
+        when = after.start.astimezone(zone)
         if after.start == before.start:
-            raise ScheduleError(f"the infusion at {when} is listed twice; remove the duplicate")
+            raise ScheduleError(
+                "the infusion at {when:%a %b %-d %H:%M} is listed twice; remove the duplicate", when=when
+            )
         if after.start < before.end:
             raise ScheduleError(
-                f"the infusion at {when} starts before the previous one ends "
-                f"({before.end.astimezone(zone):%H:%M}); check the times or --duration"
-            )
+                "the infusion at {when:%a %b %-d %H:%M} starts before the previous one ends "
+                "({end:%H:%M}); check the times or --duration",
+                when=when, end=before.end.astimezone(zone),
+            )  # fmt: skip
     return tuple(ordered)
 
 

@@ -29,6 +29,7 @@ def check_size(infusions: list[Infusion], rule: Rule) -> None:
     events = covered // rule.pump_every + 3 * len(infusions)
     if events > MOST_EVENTS:
         raise InputError(
-            f"this plan would hold about {events:,} events, more than {MOST_EVENTS:,}; "
-            "give fewer infusions, a shorter --dump-hours or a longer --pump-every"
-        )
+            "this plan would hold about {events} events, more than {most}; "
+            "give fewer infusions, a shorter --dump-hours or a longer --pump-every",
+            events=f"{events:,}", most=f"{MOST_EVENTS:,}",
+        )  # fmt: skip

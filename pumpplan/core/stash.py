@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from pumpplan.core.model import Plan, Window
 from pumpplan.core.storage import EPSILON_ML, FREEZER_MONTHS, Portion, add_months, allocate, freezer_use_by
 from pumpplan.core.units import Age, AgeUnit
-from pumpplan.errors import InputError
+from pumpplan.errors import InputError, Phrase
 
 # Infant intake from 1 to 6 months: about 750 mL (25 oz) a day, range 570-900 mL (KellyMom,
 # 'How much expressed milk will my baby need?', checked 2026-11-26; docs/rules.md, Sources).
@@ -197,10 +197,14 @@ def published_intake(age: Age | None = None) -> tuple[float, tuple[float, float]
         return TYPICAL_INTAKE_ML, INTAKE_RANGE_ML
     low, high = (1, 6) if age.unit is AgeUnit.MONTHS else (4, 26)
     if not low <= age.amount <= high:
-        given = f"{age.amount:g} {age.unit.value}"
+        if age.unit is AgeUnit.MONTHS:
+            given = Phrase("{amount} months", amount=f"{age.amount:g}")
+        else:
+            given = Phrase("{amount} weeks", amount=f"{age.amount:g}")
         raise InputError(
-            f"--baby-age {given}: pumpplan has published intake figures only for babies 1 to 6 months "
-            "old; give how much your baby drinks a day instead, with --intake (in ml or oz)"
+            "--baby-age {age}: pumpplan has published intake figures only for babies 1 to 6 months "
+            "old; give how much your baby drinks a day instead, with --intake (in ml or oz)",
+            age=given,
         )
     return TYPICAL_INTAKE_ML, INTAKE_RANGE_ML
 
@@ -225,14 +229,18 @@ def _check_start(start: date, plan: Plan) -> None:
     first = plan.local(plan.infusions[0].start).date()
     if start > first:
         raise InputError(
-            f"--start-pumping {start.isoformat()} is after the first infusion ({first.isoformat()}); "
-            "give a day before it"
+            "--start-pumping {start} is after the first infusion ({first}); give a day before it",
+            start=start.isoformat(),
+            first=first.isoformat(),
         )
     earliest = earliest_start(plan)
     if start < earliest:
         raise InputError(
-            f"--start-pumping {start.isoformat()} is more than {FREEZER_MONTHS} months before the first "
-            f"infusion, longer than frozen milk is best kept; start on {earliest.isoformat()} or later"
+            "--start-pumping {start} is more than {months} months before the first infusion. "
+            "Frozen milk is best kept no longer; start on {earliest} or later",
+            start=start.isoformat(),
+            months=FREEZER_MONTHS,
+            earliest=earliest.isoformat(),
         )
 
 

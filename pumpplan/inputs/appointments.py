@@ -12,14 +12,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pumpplan.core.model import Infusion
-from pumpplan.errors import InputError, shown
+from pumpplan.errors import InputError, Phrase, shown
 from pumpplan.files import read_regular
 from pumpplan.inputs.timeparse import Reading, parse_duration, parse_time
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_APPOINTMENTS = 5000
 CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar")
-CSV_HEADER = "'start' or 'start,duration'"
+HEADER = Phrase("'start' or 'start,duration'")  # the table's first line
 
 
 def read_appointments(
@@ -44,15 +44,16 @@ def read_appointments(
     suffix = path.suffix.lower()
     if suffix not in (*CALENDAR_SUFFIXES, ".csv"):
         raise InputError(
-            f"--from {where}: cannot tell the kind of file from its name; "
-            "give a calendar file ending in .ics or a table ending in .csv"
+            "--from {file}: cannot tell the kind of file from its name; "
+            "give a calendar file ending in .ics or a table ending in .csv",
+            file=where,
         )
     text = _text(_load(path), where)
     if suffix == ".csv":
         if match is not None:
             raise InputError("--match picks calendar events by title; a .csv has no titles: leave it out")
         rows = _from_csv(text, where, zone=zone, duration=duration, now=now, dayfirst=dayfirst)
-        _note(dayfirst, f"read {_infusions(len(rows))} from {where}")
+        _note(dayfirst, _read(len(rows), where))
         return rows
     from pumpplan.inputs.calendar_file import read_calendar  # imports icalendar: only when a calendar is read
 
@@ -60,13 +61,13 @@ def read_appointments(
     titles = Counter(o.title for o in found)
     if len(titles) > 1 and match is None:
         listed = ", ".join(f"{shown(t, 30)} ({n})" for t, n in titles.most_common(6))
-        likely = _likely(titles)
         raise InputError(
-            f"{where} holds appointments with {len(titles)} different titles: {listed}; only infusions "
-            f"belong in the plan: pick them by title, e.g. --match {shown(likely, 30)}"
-        )
+            "{file} holds appointments with {count} different titles: {titles}; only infusions "
+            "belong in the plan: pick them by title, e.g. --match {likely}",
+            file=where, count=len(titles), titles=listed, likely=shown(_likely(titles), 30),
+        )  # fmt: skip
     named = ", ".join(shown(t, 30) for t in titles)
-    _note(dayfirst, f"read {_infusions(len(found))} titled {named} from {where}")
+    _note(dayfirst, _read(len(found), where, named))
     return [Infusion(o.start, o.length or duration) for o in found]
 
 
@@ -79,11 +80,23 @@ def _likely(titles: Counter[str]) -> str:
     return titles.most_common(1)[0][0]
 
 
-def _infusions(count: int) -> str:
-    return f"{count} infusion" if count == 1 else f"{count} infusions"
+def _read(count: int, where: str, titles: str | None = None) -> Phrase:
+    """Return what was read: "read 6 infusions titled 'Ketamine' from 'plan.ics'".
+
+    One or many, as English and Spanish count.
+    """
+    if titles is None and count == 1:
+        return Phrase("read 1 infusion from {file}", file=where)
+    if titles is None:
+        return Phrase("read {count} infusions from {file}", count=count, file=where)
+    if count == 1:
+        return Phrase("read 1 infusion titled {titles} from {file}", titles=titles, file=where)
+    return Phrase(
+        "read {count} infusions titled {titles} from {file}", count=count, titles=titles, file=where
+    )
 
 
-def _note(reading: bool | Reading, text: str) -> None:
+def _note(reading: bool | Reading, text: Phrase) -> None:
     """Say what was read, where the caller keeps the notes."""
     if isinstance(reading, Reading):
         reading.note(text)
@@ -95,9 +108,10 @@ def _load(path: Path) -> bytes:
     data = read_regular(path, MAX_BYTES, f"--from {where}")
     if len(data) > MAX_BYTES:
         raise InputError(
-            f"{where} is larger than {MAX_BYTES // 2**20} MB; a file of appointments is far smaller: "
-            "export only the clinic's calendar or a few months of it"
-        )
+            "{file} is larger than {size} MB; a file of appointments is far smaller. "
+            "Export only the clinic's calendar, or a few months of it",
+            file=where, size=MAX_BYTES // 2**20,
+        )  # fmt: skip
     return data
 
 
@@ -106,7 +120,7 @@ def _text(data: bytes, where: str) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
     if b"\0" in data:
-        raise InputError(f"{where} is not a text file; give the .ics or .csv file itself")
+        raise InputError("{file} is not a text file; give the .ics or .csv file itself", file=where)
     return data.decode("utf-8-sig", errors="replace")
 
 
@@ -125,13 +139,23 @@ def _from_csv(
         for row in reader:
             if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
                 continue
-            infusions.append(_row(row, columns, start, duration, f"{where} line {reader.line_num}"))
+            line = Phrase("{file} line {number}", file=where, number=reader.line_num)
+            infusions.append(_row(row, columns, start, duration, line))
             if len(infusions) > MAX_APPOINTMENTS:
-                raise InputError(f"{where} lists more than {MAX_APPOINTMENTS} appointments; split it up")
+                raise InputError(
+                    "{file} lists more than {most} appointments; split it up",
+                    file=where,
+                    most=MAX_APPOINTMENTS,
+                )
     except csv.Error as error:
-        raise InputError(f"{where} line {reader.line_num}: not a readable CSV row ({error})") from None
+        raise InputError(
+            "{file} line {number}: not a readable CSV row ({reason})",
+            file=where, number=reader.line_num, reason=str(error),
+        ) from None  # fmt: skip
     if not infusions:
-        raise InputError(f"{where} lists no appointments; add one row per infusion under the header")
+        raise InputError(
+            "{file} lists no appointments; add one row per infusion under the header", file=where
+        )
     return infusions
 
 
@@ -140,23 +164,31 @@ def _header(row: list[str], where: str) -> list[str]:
     columns = [cell.strip().lower() for cell in row]
     unknown = [c for c in columns if c not in ("start", "duration")]
     if "start" not in columns or unknown or len(set(columns)) != len(columns):
-        found = shown(",".join(row)) if row else "nothing"
-        raise InputError(f"{where} line 1 must be the header {CSV_HEADER}, found {found}")
+        found = shown(",".join(row)) if row else Phrase("nothing")
+        raise InputError(
+            "{file} line 1 must be the header {header}, found {found}", file=where, header=HEADER, found=found
+        )
     return columns
 
 
 def _row(
-    row: list[str], columns: list[str], start: Callable[[str], datetime], duration: timedelta, where: str
+    row: list[str], columns: list[str], start: Callable[[str], datetime], duration: timedelta, where: Phrase
 ) -> Infusion:
     """Return the infusion one row of the table gives."""
     if len(row) > len(columns):
-        raise InputError(f"{where}: {shown(','.join(row))} has more cells than the header {CSV_HEADER}")
+        raise InputError(
+            "{line}: {value} has more cells than the header {header}",
+            line=where, value=shown(",".join(row)), header=HEADER,
+        )  # fmt: skip
     cells = {name: cell.strip() for name, cell in zip(columns, row, strict=False)}
     try:
         if not cells.get("start"):
             raise InputError("the start is empty; write e.g. '2026-12-07 10:00'")
         moment = start(cells["start"])
-        length = parse_duration(cells["duration"], "the duration") if cells.get("duration") else duration
+        if cells.get("duration"):
+            length = parse_duration(cells["duration"], Phrase("the duration"))
+        else:
+            length = duration
     except InputError as error:
-        raise InputError(f"{where}: {error}") from None
+        raise InputError("{line}: {reason}", line=where, reason=error) from None
     return Infusion(moment, length)

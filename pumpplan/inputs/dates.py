@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pumpplan.errors import shown
+from pumpplan.errors import Phrase, shown
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A date without a year is the one of last year, this year or next year nearest to today:
@@ -39,10 +39,10 @@ class Reading:
     environ: Mapping[str, str] = field(default_factory=dict)
     # Read Spanish day and month names too ('lunes 10:00', '7 dic'): the plan is in Spanish.
     spanish: bool = False
-    notes: list[str] = field(default_factory=list)
-    _order: tuple[bool, str] | None = None
+    notes: list[Phrase] = field(default_factory=list)
+    _order: tuple[bool, str | Phrase] | None = None
 
-    def order(self) -> tuple[bool, str]:
+    def order(self) -> tuple[bool, str | Phrase]:
         """Return whether 3/4 is the 3rd of April, and the reason, for a note."""
         if self.dayfirst is not None:
             return self.dayfirst, "--dayfirst" if self.dayfirst else "--monthfirst"
@@ -50,26 +50,28 @@ class Reading:
             self._order = locale_order(self.environ)
         return self._order
 
-    def note(self, text: str) -> None:
+    def note(self, text: Phrase) -> None:
         """Keep a note once, however often the same text is read."""
-        if text not in self.notes:
+        if str(text) not in map(str, self.notes):
             self.notes.append(text)
 
 
-def locale_order(environ: Mapping[str, str]) -> tuple[bool, str]:
+def locale_order(environ: Mapping[str, str]) -> tuple[bool, str | Phrase]:
     """Return whether the locale (LC_ALL, LC_TIME, LANG) writes the day first, and why, per CLDR."""
     name = next((environ[v] for v in ("LC_ALL", "LC_TIME", "LANG") if environ.get(v)), "")
     code = name.split(".")[0].split("@")[0]
     if code in _NO_LOCALE:
-        return False, "month first: no locale is set"
+        return False, Phrase("month first: no locale is set")
     from babel import Locale, UnknownLocaleError  # only when a numeric date is read
 
     try:
         pattern = Locale.parse(code).date_formats["short"].pattern
     except (UnknownLocaleError, ValueError, TypeError):
-        return False, f"month first: the locale {shown(code)} is unknown"
+        return False, Phrase("month first: the locale {locale} is unknown", locale=shown(code))
     dayfirst = 0 <= pattern.find("d") < pattern.find("M")
-    return dayfirst, f"{'day' if dayfirst else 'month'} first, as your locale {code} writes dates"
+    if dayfirst:
+        return True, Phrase("day first, as your locale {locale} writes dates", locale=code)
+    return False, Phrase("month first, as your locale {locale} writes dates", locale=code)
 
 
 def is_iso(text: str) -> bool:
@@ -87,7 +89,7 @@ def numeric_date(text: str) -> re.Match[str] | None:
     return None
 
 
-def note_order(found: re.Match[str], reading: Reading, dayfirst: bool, why: str) -> None:
+def note_order(found: re.Match[str], reading: Reading, dayfirst: bool, why: str | Phrase) -> None:
     """Note how a numeric date whose both numbers could be a month was read."""
     one, two = int(found[1]), int(found[3])
     if one == two or one > 12 or two > 12 or not (one and two):
@@ -98,19 +100,25 @@ def note_order(found: re.Match[str], reading: Reading, dayfirst: bool, why: str)
     month, day = (two, one) if dayfirst else (one, two)
     other = "--monthfirst" if dayfirst else "--dayfirst"
     reading.note(
-        f"read {shown(found[0])} as {_day(year, month, day)} ({why}); "
-        f"{other} reads it as {_day(year, day, month)}"
+        Phrase(
+            "read {value} as {day} ({why}); {other} reads it as {then}",
+            value=shown(found[0]),
+            day=_day(year, month, day),
+            why=why,
+            other=other,
+            then=_day(year, day, month),
+        )
     )
 
 
-def _day(year: int | None, month: int, day: int) -> str:
+def _day(year: int | None, month: int, day: int) -> Phrase:
     """Return 'Wed Mar 4 2027', or 'Mar 4' without a year."""
     if year is None:
-        return f"{date(2000, month, 1):%b} {day}"
+        return Phrase("{month:%b} {day}", month=date(2000, month, 1), day=day)
     try:
-        return f"{date(year, month, day):%a %b %-d %Y}"
+        return Phrase("{day:%a %b %-d %Y}", day=date(year, month, day))
     except ValueError:
-        return f"{date(2000, month, 1):%b} {day} {year}"
+        return Phrase("{month:%b} {day} {year}", month=date(2000, month, 1), day=day, year=year)
 
 
 def time_words(text: str) -> str:

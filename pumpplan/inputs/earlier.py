@@ -18,10 +18,9 @@ from icalendar.error import GloballyUniqueTZIDGuessed
 
 from pumpplan.errors import InputError, ReadError, shown
 from pumpplan.inputs.appointments import MAX_BYTES
-from pumpplan.inputs.calendar_file import MALFORMED
+from pumpplan.inputs.calendar_event import MALFORMED
 
 OWN_DOMAIN = "@pumpplan"
-OPTION = "--replaces"
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,9 @@ def read_earlier(path: Path) -> tuple[list[PastEvent], int]:
     where = shown(path.name)
     text = _text(_load(path), where)
     if "BEGIN:VCALENDAR" not in text.upper():
-        raise InputError(f"{OPTION} {where} is not an iCalendar file; give the .ics of the earlier plan")
+        raise InputError(
+            "--replaces {file} is not an iCalendar file; give the .ics of the earlier plan", file=where
+        )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", GloballyUniqueTZIDGuessed)
         try:
@@ -55,10 +56,13 @@ def read_earlier(path: Path) -> tuple[list[PastEvent], int]:
         except MALFORMED as error:
             reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:120]
             raise InputError(
-                f"{OPTION} {where} is not a readable calendar ({reason}); give the file pumpplan wrote"
-            ) from None
+                "--replaces {file} is not a readable calendar ({reason}); give the file pumpplan wrote",
+                file=where, reason=reason,
+            ) from None  # fmt: skip
     if not calendars:
-        raise InputError(f"{OPTION} {where} is cut off: it has no END:VCALENDAR; give the whole file")
+        raise InputError(
+            "--replaces {file} is cut off: it has no END:VCALENDAR; give the whole file", file=where
+        )
     mine = [event for event in found if event is not None]
     return mine, len(events) - len(found)
 
@@ -96,24 +100,29 @@ def _load(path: Path) -> bytes:
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
-            raise InputError(f"{OPTION} {where} is a folder; give the .ics file inside it")
+            raise InputError("--replaces {file} is a folder; give the .ics file inside it", file=where)
         if not stat.S_ISREG(mode):  # a pipe or a device would block or never end
-            raise InputError(f"{OPTION} {where} is not a regular file; give the .ics file itself")
+            raise InputError("--replaces {file} is not a regular file; give the .ics file itself", file=where)
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(f"{OPTION} {where} does not exist; check the file's name and folder") from None
+        raise InputError(
+            "--replaces {file} does not exist; check the file's name and folder", file=where
+        ) from None
     except OSError as error:
-        raise ReadError(f"cannot read {where}: {error.strerror or error}") from None
+        raise ReadError(
+            "cannot read {what}: {reason}", what=where, reason=error.strerror or str(error)
+        ) from None
     if len(data) > MAX_BYTES:
         raise InputError(
-            f"{OPTION} {where} is larger than {MAX_BYTES // 2**20} MB; give the .ics pumpplan wrote"
-        )
+            "--replaces {file} is larger than {size} MB; give the .ics pumpplan wrote",
+            file=where, size=MAX_BYTES // 2**20,
+        )  # fmt: skip
     return data
 
 
 def _text(data: bytes, where: str) -> str:
     """Decode a text file, refusing binary data."""
     if b"\0" in data:
-        raise InputError(f"{OPTION} {where} is not a text file; give the .ics file itself")
+        raise InputError("--replaces {file} is not a text file; give the .ics file itself", file=where)
     return data.decode("utf-8-sig", errors="replace")

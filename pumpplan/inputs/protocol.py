@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pumpplan.errors import InputError, PumpplanError, ReadError, reject_control_chars, shown, visible
+from pumpplan.errors import InputError, Phrase, PumpplanError, ReadError, reject_control_chars, shown, visible
 from pumpplan.files import read_regular
 from pumpplan.inputs.timeparse import parse_duration, parse_quiet
 
@@ -75,43 +75,46 @@ class Protocol:
 
 def load_protocol(path: Path | None, config_dir: Path, *, ignore_default: bool = False) -> Protocol:
     """Read --protocol FILE, else clinic.toml in the user config folder (unless ignored), else nothing."""
-    way_out = ""
+    default = path is None
     if path is None:
         if ignore_default:
             return Protocol()
         path = config_dir / FILE_NAME
-        # A broken user file must not lock every command: the message says how to go around it.
-        way_out = "; add --no-protocol to plan without it"
     where = visible(str(path))
     try:
-        os.stat(path)
-    except (FileNotFoundError, NotADirectoryError) as error:
-        if way_out:  # no user file: no settings
-            return Protocol()
-        raise ReadError(f"cannot read {where}: {error.strerror}") from None
-    except OSError as error:  # e.g. a ~/.config left to root by a sudo run
-        raise ReadError(f"cannot read {where}: {error.strerror}{way_out}") from None
-    try:
-        data = read_regular(path, LARGEST, where)
+        try:
+            os.stat(path)
+        except (FileNotFoundError, NotADirectoryError) as error:
+            if default:  # no user file: no settings
+                return Protocol()
+            raise ReadError("cannot read {what}: {reason}", what=where, reason=error.strerror) from None
+        except OSError as error:  # e.g. a ~/.config left to root by a sudo run
+            raise ReadError("cannot read {what}: {reason}", what=where, reason=error.strerror) from None
+        return _load(path, where)
     except PumpplanError as error:
-        raise type(error)(f"{error}{way_out}") from None
+        if not default:
+            raise
+        # A broken user file must not lock every command: the message says how to go around it.
+        raise type(error)(Phrase("{problem}; add --no-protocol to plan without it", problem=error)) from None
+
+
+def _load(path: Path, where: str) -> Protocol:
+    """Read and check a clinic file that is there."""
+    data = read_regular(path, LARGEST, where)
     if len(data) > LARGEST:
-        raise InputError(f"{where} is larger than 64 KB; is it really a clinic settings file?{way_out}")
+        raise InputError("{file} is larger than 64 KB; is it really a clinic settings file?", file=where)
     import tomllib  # only when a clinic file is read: most plans have none
 
     try:
         # utf-8-sig: Windows' Notepad starts the file with a byte-order mark.
         table = tomllib.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        reason = str(error).splitlines()[0] if str(error) else "unreadable"
+        reason = str(error).splitlines()[0] if str(error) else Phrase("unreadable")
         raise InputError(
-            f"{where} is not valid TOML ({reason}); see the example in the README{way_out}"
+            "{file} is not valid TOML ({reason}); see the example in the README", file=where, reason=reason
         ) from None
-    try:
-        found = _protocol(table, where)
-        return replace(found, origin=where, logo=_logo(table.get("clinic", {}), path.parent, where))
-    except InputError as error:
-        raise InputError(f"{error}{way_out}") from None
+    found = _protocol(table, where)
+    return replace(found, origin=where, logo=_logo(table.get("clinic", {}), path.parent, where))
 
 
 def _protocol(table: dict[str, Any], name: str) -> Protocol:
@@ -121,8 +124,9 @@ def _protocol(table: dict[str, Any], name: str) -> Protocol:
     when = source.get("date")
     if when is not None and not isinstance(when, date):
         raise InputError(
-            f"{name}: source.date {shown(str(when))} is not a date; write e.g. date = 2026-03-01"
-        )
+            "{file}: source.date {value} is not a date; write e.g. date = 2026-03-01",
+            file=name, value=shown(str(when)),
+        )  # fmt: skip
     return Protocol(
         clinic=_text(clinic, "name", name, "clinic"),
         phone=_text(clinic, "phone", name, "clinic"),
@@ -155,15 +159,17 @@ def _logo(clinic: dict[str, Any], folder: Path, name: str) -> Logo | None:
     if given is None:
         return None
     if not isinstance(given, str) or not given.strip():
-        raise InputError(f'{name}: clinic.logo must be a file name in quotes, e.g. logo = "logo.png"')
+        raise InputError(
+            '{file}: clinic.logo must be a file name in quotes, e.g. logo = "logo.png"', file=name
+        )
     path = folder / reject_control_chars(given.strip(), f"{name}: clinic.logo")
     where = f"{name}: clinic.logo {shown(given)}"
     data = read_regular(path, LOGO_LARGEST, where)
     if len(data) > LOGO_LARGEST:
-        raise InputError(f"{where} is larger than 200 KB; save a smaller PNG or JPEG")
+        raise InputError("{file} is larger than 200 KB; save a smaller PNG or JPEG", file=where)
     mime = next((kind for magic, kind in LOGO_TYPES.items() if data.startswith(magic)), None)
     if mime is None:
-        raise InputError(f"{where} is not a PNG or JPEG image; save the logo as one")
+        raise InputError("{file} is not a PNG or JPEG image; save the logo as one", file=where)
     return Logo(mime, data)
 
 
@@ -171,7 +177,9 @@ def _lines(support: dict[str, Any], name: str) -> tuple[str, ...]:
     """Return the clinic's support lines: a list of short texts."""
     lines = support.get("lines", [])
     if not isinstance(lines, list) or not all(isinstance(line, str) and line.strip() for line in lines):
-        raise InputError(f'{name}: support.lines must be a list of texts, e.g. lines = ["Call us: 555-0100"]')
+        raise InputError(
+            '{file}: support.lines must be a list of texts, e.g. lines = ["Call us: 555-0100"]', file=name
+        )
     return tuple(reject_control_chars(line.strip(), f"{name}: support.lines") for line in lines)
 
 
@@ -179,16 +187,18 @@ def _check_keys(table: dict[str, Any], name: str) -> None:
     for section, value in table.items():
         if section not in SECTIONS:
             raise InputError(
-                f"{name}: unknown section [{visible(section)}]; use {', '.join(f'[{s}]' for s in SECTIONS)}"
-            )
+                "{file}: unknown section [{section}]; use {sections}",
+                file=name, section=visible(section), sections=", ".join(f"[{s}]" for s in SECTIONS),
+            )  # fmt: skip
         if not isinstance(value, dict):
-            raise InputError(f"{name}: {section} must be a [{section}] table")  # a known name
+            raise InputError("{file}: {section} must be a [{section}] table", file=name, section=section)
         unknown = sorted(set(value) - SECTIONS[section])
         if unknown:
-            known = ", ".join(sorted(SECTIONS[section]))
             raise InputError(
-                f"{name}: unknown key {visible(f'{section}.{unknown[0]}')}; [{section}] takes {known}"
-            )
+                "{file}: unknown key {key}; [{section}] takes {keys}",
+                file=name, key=visible(f"{section}.{unknown[0]}"), section=section,
+                keys=", ".join(sorted(SECTIONS[section])),
+            )  # fmt: skip
 
 
 def _text(table: dict[str, Any], key: str, name: str, section: str) -> str | None:
@@ -196,14 +206,16 @@ def _text(table: dict[str, Any], key: str, name: str, section: str) -> str | Non
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise InputError(f"{name}: {section}.{key} must be text in quotes")
+        raise InputError(
+            "{file}: {section}.{key} must be text in quotes", file=name, section=section, key=key
+        )
     return reject_control_chars(value.strip(), f"{name}: {section}.{key}")
 
 
 def _rule_value(key: str, value: object, name: str) -> str:
     """Return a rule value as option text, after checking it parses."""
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise InputError(f'{name}: rule.{key} must be text like "40m" or a whole number')
+        raise InputError('{file}: rule.{key} must be text like "40m" or a whole number', file=name, key=key)
     text = str(value)
     label = f"{name}: rule.{key}"
     if key == "quiet":

@@ -9,7 +9,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from pumpplan.errors import InputError, reject_control_chars, shown
+from pumpplan.errors import InputError, Phrase, reject_control_chars, shown
 from pumpplan.inputs.spanish import weekday_word
 from pumpplan.inputs.timeparse import WEEKDAYS, localize
 from pumpplan.inputs.zones import LAST_YEAR
@@ -22,8 +22,20 @@ MOST_INFUSIONS = 5000
 # year for 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30'), so the search is bounded, not only the count,
 # and check_rule() refuses first the rules that match nothing for that reason.
 LONGEST_COURSE = timedelta(days=3653)
-YEARS = "10 years"
+YEARS = Phrase("10 years")
 TOO_OFTEN = ("SECONDLY", "MINUTELY", "HOURLY")
+# How often a rule repeats, in the words a message says it: 'repeats hourly'.
+HOW_OFTEN = {
+    "SECONDLY": Phrase("secondly"),
+    "MINUTELY": Phrase("minutely"),
+    "HOURLY": Phrase("hourly"),
+    "DAILY": Phrase("daily"),
+    "WEEKLY": Phrase("weekly"),
+}
+# The weekdays as --every takes them, for a message that lists a course's days: 'mon,wed,fri'.
+DAY_WORDS = (
+    Phrase("mon"), Phrase("tue"), Phrase("wed"), Phrase("thu"), Phrase("fri"), Phrase("sat"), Phrase("sun"),
+)  # fmt: skip
 # Parts that pick times within a day or weeks of a year: no course of infusions needs them, and
 # they multiply the search (BYHOUR x BYMINUTE x BYSECOND per day).
 REFUSED_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND", "BYYEARDAY", "BYWEEKNO")
@@ -38,8 +50,9 @@ def weekdays(text: str) -> list[int]:
         found = [i for i, name in enumerate(WEEKDAYS) if len(word) >= 2 and name.startswith(word)]
         if len(found) != 1:
             raise InputError(
-                f"--every {shown(text)}: {shown(given)} is not a weekday; write e.g. 'mon,wed,fri'"
-            )
+                "--every {value}: {day} is not a weekday; write e.g. 'mon,wed,fri'",
+                value=shown(text), day=shown(given),
+            )  # fmt: skip
         days.append(found[0])
     return sorted(set(days))
 
@@ -54,20 +67,25 @@ def every(
         raise InputError("--every needs an end: add --count 6 or --until 2026-12-31")
     local = first.astimezone(zone)
     if local.weekday() not in days:
-        names = ",".join(WEEKDAYS[d][:3] for d in days)
+        names: str | Phrase = ""
+        for number in days:
+            word = DAY_WORDS[number]
+            names = Phrase("{days},{day}", days=names, day=word) if names else word
         raise InputError(
-            f"the first infusion is on a {local:%A}, not one of {names}; start the series on one of them"
-        )
+            "the first infusion is on a {day:%A}, not one of {days}; start the series on one of them",
+            day=local, days=names,
+        )  # fmt: skip
     if until is not None and until < local.date():
         raise InputError(
-            f"--until {until:%a %b %-d %Y} is before the first infusion, {local:%a %b %-d %Y}; "
-            "give the day of the last infusion"
-        )
+            "--until {until:%a %b %-d %Y} is before the first infusion, {first:%a %b %-d %Y}; "
+            "give the day of the last infusion",
+            until=until, first=local,
+        )  # fmt: skip
     end = datetime.combine(until, time.max) if until else None
     rule = rrule.rrule(
         rrule.WEEKLY, dtstart=local.replace(tzinfo=None), byweekday=days, count=count, until=end
     )
-    return _localized(expand(rule, MOST_INFUSIONS, "the --every course"), zone)
+    return _localized(expand(rule, MOST_INFUSIONS, Phrase("the --every course")), zone)
 
 
 def from_rrule(first: datetime, text: str, zone: ZoneInfo) -> list[datetime]:
@@ -85,32 +103,45 @@ def from_rrule(first: datetime, text: str, zone: ZoneInfo) -> list[datetime]:
         rule = rrule.rrulestr(rule_text, dtstart=local)
     except (ValueError, TypeError, IndexError, KeyError):
         raise InputError(
-            f"--rrule {shown(text)} is not a recurrence rule; write e.g. 'FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=6'"
+            "--rrule {value} is not a recurrence rule; write e.g. 'FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=6'",
+            value=shown(text),
         ) from None
     if not isinstance(rule, rrule.rrule):
-        raise InputError(f"--rrule {shown(text)} holds more than one rule; give one")
-    found = expand(rule, MOST_INFUSIONS, "the series")
+        raise InputError("--rrule {value} holds more than one rule; give one", value=shown(text))
+    found = expand(rule, MOST_INFUSIONS, Phrase("the series"))
     if not found:
         raise InputError("the series has no infusions; check its days and its end")
     return _localized(found, zone)
 
 
-def check_rule(text: str, what: str) -> None:
+def check_rule(text: str, what: str | Phrase) -> None:
     """Refuse, before any search, a rule whose expansion could take long or never match."""
     parts = dict(_PART.findall(text.upper()))
     freq = parts.get("FREQ")
     if freq in TOO_OFTEN:
-        raise InputError(f"{what} repeats {freq.lower()}; infusions repeat DAILY, WEEKLY, MONTHLY or YEARLY")
+        raise InputError(
+            "{what} repeats {often}; infusions repeat DAILY, WEEKLY, MONTHLY or YEARLY",
+            what=what, often=HOW_OFTEN[freq],
+        )  # fmt: skip
     refused = [part for part in REFUSED_PARTS if part in parts]
     if refused:
-        raise InputError(f"{what}: {refused[0]} is not used for infusions; repeat by day, week or month")
+        raise InputError(
+            "{what}: {part} is not used for infusions; repeat by day, week or month",
+            what=what,
+            part=refused[0],
+        )
     interval = parts.get("INTERVAL", "1")
     if not interval.isascii() or not interval.isdigit() or not 1 <= int(interval) <= 1000:
-        raise InputError(f"{what}: INTERVAL={interval} must be a whole number from 1, e.g. INTERVAL=2")
+        raise InputError(
+            "{what}: INTERVAL={interval} must be a whole number from 1, e.g. INTERVAL=2",
+            what=what, interval=interval,
+        )  # fmt: skip
     if "BYMONTHDAY" in parts and not _some_day(parts["BYMONTHDAY"], parts.get("BYMONTH")):
-        raise InputError(f"{what} names no day that exists (BYMONTHDAY with BYMONTH); check the days")
+        raise InputError(
+            "{what} names no day that exists (BYMONTHDAY with BYMONTH); check the days", what=what
+        )
     if "BYSETPOS" in parts and not _within_set(parts, freq):
-        raise InputError(f"{what}: BYSETPOS picks more days than the rule gives; check it")
+        raise InputError("{what}: BYSETPOS picks more days than the rule gives; check it", what=what)
 
 
 def _within_set(parts: dict[str, str], freq: str | None) -> bool:
@@ -135,27 +166,39 @@ def _some_day(days: str, months: str | None) -> bool:
     return any(1 <= abs(d) <= length for d in wanted for length in lengths)
 
 
-def expand(rule: rrule, limit: int, what: str, advice: str = "") -> list[datetime]:
+def expand(rule: rrule, limit: int, what: Phrase, advice: Phrase | None = None) -> list[datetime]:
     """Return the wall-clock times of a rule (at most limit + 1), searched no further than LONGEST_COURSE."""
     start: datetime = rule._dtstart  # type: ignore[attr-defined]
     count: int | None = rule._count  # type: ignore[attr-defined]
     until: datetime | None = rule._until  # type: ignore[attr-defined]
     if count is None and until is None:
-        raise InputError(f"{what} repeats without end; {advice or 'end it with COUNT=6 or UNTIL=20261231'}")
+        raise InputError(
+            "{what} repeats without end; {advice}",
+            what=what, advice=advice or Phrase("end it with COUNT=6 or UNTIL=20261231"),
+        )  # fmt: skip
     last = datetime(LAST_YEAR, 12, 31, 23, 59)  # noqa: DTZ001 - wall-clock, as dateutil expands
     horizon = min(start + LONGEST_COURSE, last) if start.year <= LAST_YEAR else start
     if until is not None and until.replace(tzinfo=None) <= horizon:
         horizon = until.replace(tzinfo=None)
     elif until is not None:
-        raise InputError(f"{what} runs more than {YEARS}; {advice or 'end it sooner'}")
+        raise InputError(
+            "{what} runs more than {years}; {advice}",
+            what=what,
+            years=YEARS,
+            advice=advice or Phrase("end it sooner"),
+        )
     bounded = rule.replace(count=None, until=horizon.replace(tzinfo=until.tzinfo if until else None))
     found = list(islice(bounded, min(count or limit + 1, limit + 1)))
     if len(found) > limit or (count or 0) > limit:
         raise InputError(
-            f"{what} has more than {limit} infusions; {advice or 'end it sooner with a count or end date'}"
-        )
+            "{what} has more than {limit} infusions; {advice}",
+            what=what, limit=limit, advice=advice or Phrase("end it sooner with a count or end date"),
+        )  # fmt: skip
     if count is not None and len(found) < count:
-        raise InputError(f"{what} does not reach COUNT={count} within {YEARS}; {advice or 'end it sooner'}")
+        raise InputError(
+            "{what} does not reach COUNT={count} within {years}; {advice}",
+            what=what, count=count, years=YEARS, advice=advice or Phrase("end it sooner"),
+        )  # fmt: skip
     return found
 
 

@@ -2,7 +2,7 @@
 
 Each Spanish word is replaced by the English one that the date reader and dateutil already
 understand; nothing else is parsed here. It applies when the plan is in Spanish (--lang es or
-a Spanish locale), where 'mar' is martes, not March.
+a Spanish locale), where 'mar' alone is martes, not March; after a day's number ('8 mar') it is marzo.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ FILLER = frozenset({"el", "la", "las", "los", "de", "del", "a"})
 _PERIOD = re.compile(r"\bde\s+la\s+(manana|madrugada|tarde|noche)\b")
 _PAST = re.compile(r"\b(\w+)\s+pasad[oa]\b")  # 'lunes pasado': last monday
 _AT_HOUR = re.compile(r"\ba\s+las?\s+(\d{1,2})\b(?![:.]\d)")  # 'a las 10' is ten o'clock, not a year
+# 'mar' alone is martes; after a day's number it is marzo, as a date is written: '8 mar', '8 de mar'.
+_DAY_OF_MARCH = re.compile(r"\b(\d{1,2})\s+(de\s+)?mar\b")
 
 
 def plain(text: str) -> str:
@@ -58,6 +60,7 @@ def in_english(text: str) -> str:
     words = _PERIOD.sub(lambda found: "am" if found[1] in ("manana", "madrugada") else "pm", words)
     words = _PAST.sub(lambda found: f"last {found[1]}", words)
     words = _AT_HOUR.sub(lambda found: f"{found[1]}:00", words)
+    words = _DAY_OF_MARCH.sub(lambda found: f"{found[1]} marzo", words)
     tokens = [WORDS.get(token.strip(".,"), token) for token in words.split()]
     return " ".join(token for token in tokens if token not in FILLER)
 
@@ -66,3 +69,10 @@ def weekday_word(word: str) -> str:
     """Return the English weekday a Spanish one names ('mié' -> 'wednesday'), or the word as it is."""
     found = WORDS.get(plain(word), word)
     return found if found.endswith("day") else word
+
+
+def her_word(text: str, word: str) -> str:
+    """Return her own word in the text for the English day word it was read as: 'mañana' for 'tomorrow'."""
+    wanted = word.split()[-1]  # 'last monday': 'monday'
+    found = (token for token in text.split() if WORDS.get(plain(token).strip(".,")) == wanted)
+    return next(found, word)

@@ -7,9 +7,10 @@ import os
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pumpplan.errors import InputError, reject_control_chars, shown
+from pumpplan.errors import InputError, Phrase, either, reject_control_chars, shown
 
 # IANA names are short ASCII words and slashes ('America/Argentina/Buenos_Aires', 'Etc/GMT+5').
 _ZONE_NAME = re.compile(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+){0,3}")
@@ -30,7 +31,7 @@ def load_zone(name: str | None) -> ZoneInfo:
     reject_control_chars(name, option)
     found = _zone(name)
     if found is None:
-        raise InputError(_unknown_zone(name, option))
+        _unknown_zone(name, option)
     return found
 
 
@@ -53,21 +54,24 @@ def _zone_names() -> set[str]:
     return zoneinfo.available_timezones()
 
 
-def _unknown_zone(name: str, option: str) -> str:
-    """Return the message for a zone that is not one, with the closest IANA names."""
+def _unknown_zone(name: str, option: str) -> NoReturn:
+    """Refuse a zone that is not one, naming the closest IANA names."""
     import difflib
 
     names = {zone.lower(): zone for zone in _zone_names()}
     close = difflib.get_close_matches(name.lower()[:LONGEST_ZONE_NAME], names, n=3, cutoff=0.5)
     if not close:  # 'Pacific', 'America': a region's zones start with its name
         close = sorted(z for z in names if z.startswith(name.lower().rstrip("/") + "/"))[:3]
-    hint = " or ".join(f"'{names[z]}'" for z in close) if close else "'America/Los_Angeles'"
+    hint = either([f"'{names[z]}'" for z in close] or ["'America/Los_Angeles'"])
     if option == "TZ":
-        return (
-            f"the TZ setting {shown(name)} is not an IANA time zone name; "
-            "give the zone with --tz, e.g. --tz America/Chicago, or set TZ to such a name"
+        raise InputError(
+            "the TZ setting {value} is not an IANA time zone name; "
+            "give the zone with --tz, e.g. --tz America/Chicago, or set TZ to such a name",
+            value=shown(name),
         )
-    return f"unknown time zone {shown(name)}; use an IANA name such as {hint}"
+    raise InputError(
+        "unknown time zone {value}; use an IANA name such as {names}", value=shown(name), names=hint
+    )
 
 
 def system_zone_name() -> str | None:
@@ -90,19 +94,21 @@ def system_zone_name() -> str | None:
     return None
 
 
-def check_moment(moment: datetime, what: str) -> datetime:
+def check_moment(moment: datetime, what: str | Phrase) -> datetime:
     """Return a parsed time, refusing a year outside 1900-2200 or a UTC offset of 18 hours or more."""
-    what = f"{what} {moment.year:04d}-{moment:%m-%d %H:%M}"
+    given = {"what": what, "time": f"{moment.year:04d}-{moment:%m-%d %H:%M}"}
     # Asked of the zone itself: datetime.utcoffset() raises on 24 h or more instead of saying it.
     offset = moment.tzinfo.utcoffset(moment) if moment.tzinfo is not None else None
     if offset is not None and abs(offset) >= LONGEST_OFFSET:
         raise InputError(
-            f"{what} has the UTC offset {offset_text(offset)}; offsets run from -12:00 to +14:00"
-        )
+            "{what} {time} has the UTC offset {offset}; offsets run from -12:00 to +14:00",
+            **given, offset=offset_text(offset),
+        )  # fmt: skip
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise InputError(
-            f"{what} is in the year {moment.year}; pumpplan plans between {FIRST_YEAR} and {LAST_YEAR}"
-        )
+            "{what} {time} is in the year {year}; pumpplan plans between {first} and {last}",
+            **given, year=moment.year, first=FIRST_YEAR, last=LAST_YEAR,
+        )  # fmt: skip
     return moment
 
 

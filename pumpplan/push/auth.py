@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from urllib.parse import urlsplit
 
+from pumpplan.errors import Phrase
+
 PASSWORD_VARIABLE = "PUMPPLAN_CALDAV_PASSWORD"
 KEYRING_SERVICE = "pumpplan"
 
@@ -18,7 +20,7 @@ def password(
     url: str,
     user: str | None,
     environ: Mapping[str, str],
-    prompt: Callable[[str], str] | None = None,
+    prompt: Callable[[Phrase], str] | None = None,
 ) -> str | None:
     """Return the password for user at url, or None when there is none to give.
 
@@ -37,7 +39,7 @@ def password(
     if stored:
         return stored
     if prompt is not None:
-        return prompt(f"CalDAV password for {account}: ") or None
+        return prompt(Phrase("CalDAV password for {account}: ", account=account)) or None
     return None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from pumpplan.errors import InputError, reject_control_chars, shown
+from pumpplan.errors import InputError, Phrase, reject_control_chars, shown
 
 if TYPE_CHECKING:
     from icalendar.cal import Component
@@ -55,24 +55,25 @@ def plan_resources(ics: bytes, plan_id: str) -> dict[str, Resource]:
     """
     import icalendar
 
-    plan_id = reject_control_chars(plan_id, "The plan id")
+    plan_id = reject_control_chars(plan_id, Phrase("The plan id"))
     if not plan_id.strip():
         raise InputError("The plan id is empty; give the patient's name")
     try:
         source = icalendar.Calendar.from_ical(ics)
     except ValueError as error:
-        raise InputError(f"The plan's calendar cannot be read: {error}") from None
+        raise InputError("The plan's calendar cannot be read: {reason}", reason=str(error)) from None
     zones = {str(tz["TZID"]): tz for tz in source.walk("VTIMEZONE")}
     grouped: dict[str, list[Component]] = {}
     for event in source.walk("VEVENT"):
         uid = str(event.get("UID", ""))
         if not uid:
-            raise InputError(f"The event {shown(str(event.get('SUMMARY', '')))} has no UID")
+            raise InputError("The event {title} has no UID", title=shown(str(event.get("SUMMARY", ""))))
         owner = event.get(PLAN_PROPERTY)
         if owner is not None and str(owner) != plan_id:
             raise InputError(
-                f"The event {shown(uid)} belongs to plan {shown(str(owner))}, not {shown(plan_id)}"
-            )
+                "The event {uid} belongs to plan {owner}, not {plan}",
+                uid=shown(uid), owner=shown(str(owner)), plan=shown(plan_id),
+            )  # fmt: skip
         event.pop(PLAN_PROPERTY, None)
         event.add(PLAN_PROPERTY, plan_id)
         grouped.setdefault(uid, []).append(event)

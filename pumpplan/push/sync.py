@@ -11,14 +11,14 @@ says what was already done. The engine prints nothing; the CLI words the result.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal, cast
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
-from pumpplan.errors import InputError, OutputError, shown
+from pumpplan.errors import OutputError, Phrase, shown
+from pumpplan.push.failures import ServerError, reason, reported
 from pumpplan.push.resources import Resource, plan_resources, server_resource
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 _ICS = {"Content-Type": "text/calendar; charset=utf-8"}
 
 Action = Literal["create", "update", "delete"]
+# What each action is called in a message: 'The server refused to update ...'.
+ACTIONS = {"create": Phrase("create"), "update": Phrase("update"), "delete": Phrase("delete")}
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,14 @@ class SyncResult:
 
     def summary(self) -> str:
         """Return e.g. '108 created, 0 updated, 0 deleted'."""
-        return f"{len(self.created)} created, {len(self.updated)} updated, {len(self.deleted)} deleted"
+        return str(self.counts())
 
-
-class ServerError(OutputError):
-    """The CalDAV server cannot be reached or refuses a request (exit code 1)."""
+    def counts(self) -> Phrase:
+        """Return the summary in words to be put in the reader's language."""
+        return Phrase(
+            "{created} created, {updated} updated, {deleted} deleted",
+            created=len(self.created), updated=len(self.updated), deleted=len(self.deleted),
+        )  # fmt: skip
 
 
 class SyncConflict(OutputError):
@@ -72,12 +77,25 @@ class SyncConflict(OutputError):
     def __init__(self, change: Change, done: SyncResult, more: int = 0) -> None:
         self.change = change
         self.done = done
-        others = f" (and {more} more event{'s' if more != 1 else ''})" if more else ""
-        written = f"done before stopping: {done.summary()}" if done.changes else "nothing was written"
+        others: str | Phrase = ""
+        if more == 1:
+            others = Phrase(" (and 1 more event)")
+        elif more:
+            others = Phrase(" (and {count} more events)", count=more)
+        if done.changes:
+            written = Phrase("done before stopping: {done}", done=done.counts())
+        else:
+            written = Phrase("nothing was written")
         super().__init__(
-            f"{shown(change.title)} on {_local(change.start)}{others} was changed in the calendar since "
-            f"pumpplan wrote it, so the push stopped and left it as it is; {written}. "
-            "Delete that event in your calendar app, then push again"
+            Phrase(
+                "{title} on {when}{others} was changed in the calendar since pumpplan wrote it. "
+                "The push stopped and left it as it is; {written}. "
+                "Delete that event in your calendar app, then push again",
+                title=shown(change.title),
+                when=_local(change.start),
+                others=others,
+                written=written,
+            )
         )
 
 
@@ -104,7 +122,7 @@ def sync(
     """
     wanted = plan_resources(ics, plan_id)
     done: dict[Action, list[Change]] = {"create": [], "update": [], "delete": []}
-    with _reported(url, password, done):
+    with reported(url, password, lambda: _result(done).counts() if any(done.values()) else None):
         from caldav.davclient import DAVClient
 
         client = DAVClient(
@@ -168,7 +186,8 @@ def _apply(
             theirs = server[change.uid]
             if not theirs.etag:
                 raise ServerError(
-                    f"The server gave no ETag for {shown(change.title)}; it cannot be changed safely"
+                    "The server gave no ETag for {title}; it cannot be changed safely",
+                    title=shown(change.title),
                 )
             if change.action == "update":
                 body = wanted[change.uid].body.decode()
@@ -186,9 +205,11 @@ def _apply(
             raise SyncConflict(Change(change.action, change.uid, title, start), _result(done))
         elif response.status >= 300:
             raise ServerError(
-                f"The server refused to {change.action} {shown(change.title)} (HTTP {response.status}); "
-                f"the push stopped, done before stopping: {_result(done).summary()}"
-            )
+                "The server refused to {action} {title} (HTTP {status}); "
+                "the push stopped, done before stopping: {done}",
+                action=ACTIONS[change.action], title=shown(change.title), status=response.status,
+                done=_result(done).counts(),
+            )  # fmt: skip
         done[change.action].append(change)
         if progress is not None:
             progress(change)
@@ -214,7 +235,9 @@ def _calendar(client: DAVClient, name: str, create: bool) -> Calendar | None:
         return cast("Calendar", principal.make_calendar(name=name))
     except error.DAVError as failure:
         raise ServerError(
-            f"Cannot create the calendar {shown(name)} on the server: {_reason(failure)}"
+            "Cannot create the calendar {name} on the server: {reason}",
+            name=shown(name),
+            reason=reason(failure),
         ) from None
 
 
@@ -228,67 +251,10 @@ def _listing(target: Calendar, plan_id: str) -> dict[str, Resource]:
     return found
 
 
-def _local(start: datetime | date | None) -> str:
+def _local(start: datetime | date | None) -> Phrase:
     """Return e.g. 'Sun Dec 8 10:40', in the event's own zone."""
     if isinstance(start, datetime):
-        return f"{start:%a %b} {start.day} {start:%H:%M}"
+        return Phrase("{when:%a %b %-d %H:%M}", when=start)
     if isinstance(start, date):
-        return f"{start:%a %b} {start.day}"
-    return "an unknown day"
-
-
-class _reported:
-    """Turn caldav's and the HTTP library's failures into one-line ServerErrors without the password."""
-
-    def __init__(self, url: str, password: str | None, done: dict[Action, list[Change]]) -> None:
-        parts = urlsplit(url)
-        self.where = (
-            f"{parts.scheme}://{parts.hostname or ''}{f':{parts.port}' if parts.port else ''}{parts.path}"
-        )
-        self.password = password
-        self.done = done
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self, kind: type[BaseException] | None, failure: BaseException | None, _: object
-    ) -> Literal[False]:
-        if failure is None or isinstance(failure, OutputError | InputError):
-            return False
-        from caldav.lib import error
-        from caldav.lib.http_sync import requests as http  # niquests, or requests where that is missing
-
-        if isinstance(failure, error.AuthorizationError):
-            message = f"The CalDAV server at {self.where} refused the login: check the user and app password"
-        elif isinstance(failure, error.NotFoundError):
-            message = f"The CalDAV server has no calendars at {self.where} (404): check the URL"
-        elif isinstance(failure, error.DAVError):
-            message = f"The CalDAV server at {self.where} failed: {_reason(failure)}"
-        elif isinstance(failure, http.exceptions.SSLError):
-            message = (
-                f"Cannot make a secure (TLS) connection to {self.where}: check the URL and its certificate"
-            )
-        elif isinstance(failure, http.exceptions.Timeout):
-            message = f"The CalDAV server at {self.where} did not answer in time"
-        elif isinstance(failure, http.exceptions.RequestException | OSError):
-            message = f"Cannot connect to the CalDAV server at {self.where}: {_reason(failure)}"
-        else:
-            return False
-        if any(self.done.values()):
-            message += f"; the push stopped, done before stopping: {_result(self.done).summary()}"
-        if self.password:
-            message = message.replace(self.password, "***")
-        raise ServerError(message) from None
-
-
-def _reason(failure: BaseException) -> str:
-    """Return the short cause of a failure, e.g. 'Connection refused' or 'HTTP 500'."""
-    text = str(failure)
-    errno = re.search(r"\[Errno -?\d+\] ([^'\")]+)", text)
-    if errno:
-        return errno.group(1).strip()
-    status = getattr(failure, "status", None)
-    if status:
-        return f"HTTP {status}"
-    return text.splitlines()[0][:120] if text else type(failure).__name__
+        return Phrase("{day:%a %b %-d}", day=start)
+    return Phrase("an unknown day")

@@ -10,6 +10,7 @@ from typing import Protocol
 from pumpplan.core.model import Plan
 from pumpplan.core.stash import Stash
 from pumpplan.core.units import Units
+from pumpplan.errors import Phrase
 
 
 class Section(StrEnum):
@@ -64,8 +65,8 @@ class Report:
     # The clinic's logo for the handout: (MIME type, bytes), a PNG or JPEG.
     logo: tuple[str, bytes] | None = None
     support: Support = Support()
-    # How the input was read ('read 3/4/2027 as ...'): said on stderr by the command line, not rendered.
-    notes: tuple[str, ...] = ()
+    # How the input was read ('read 3/4/2027 as ...'): said on stderr, in her language, by the command line.
+    notes: tuple[Phrase, ...] = ()
     # The patient's events of an earlier calendar (--replaces): the calendar cancels those now gone.
     earlier: tuple[PastEvent, ...] = ()
 

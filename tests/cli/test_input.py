@@ -109,17 +109,20 @@ def test_a_time_without_a_day_still_says_what_to_add() -> None:
 # --- her locale's order of day and month ------------------------------------------------------
 
 
+SPANISH_DAYS = ("lun", "mar", "mié", "jue", "vie", "sáb", "dom")
+
+
 def test_numeric_dates_follow_a_mexican_locale_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    """LANG=es_MX: 3/4 is 3 April, and stderr says how it was read and how to read it the other way."""
+    """LANG=es_MX: 3/4 is 3 April, and stderr says, in Spanish, how it was read and the other way."""
     monkeypatch.setenv("LANG", "es_MX.UTF-8")
     year = today().year + 1
     code, out, err = run("plan", f"3/4/{year} 10:00", *LA, "-f", "json")
     assert code == 0
     assert starts(out) == [f"{year}-04-03T10:00"]
-    april, march = date(year, 4, 3), date(year, 3, 4)
+    april, march = SPANISH_DAYS[date(year, 4, 3).weekday()], SPANISH_DAYS[date(year, 3, 4).weekday()]
     assert err == (
-        f"read '3/4/{year}' as {april:%a %b} 3 {year} (day first, as your locale es_MX writes dates); "
-        f"--monthfirst reads it as {march:%a %b} 4 {year}\n"
+        f"se leyó '3/4/{year}' como {april} 3 abr {year} (primero el día, como escribe las fechas su "
+        f"configuración regional es_MX); con --monthfirst se lee como {march} 4 mar {year}\n"
     )
 
 

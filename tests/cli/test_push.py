@@ -53,6 +53,17 @@ def test_a_dry_run_lists_the_changes_and_writes_nothing(server: Server, calendar
     assert not server.has_calendar(calendar)
 
 
+def test_a_dry_run_in_spanish_says_the_changes_in_spanish(server: Server, calendar: str) -> None:
+    """--lang es: each change and the summary line are Spanish; the times still line up."""
+    code, out, err = push(
+        server, calendar, "2030-12-02 10:00", "--tz", "America/Los_Angeles", "--dry-run", "--lang", "es"
+    )
+    assert code == 0
+    assert out == "cambiaría: creados: 20, actualizados: 0, borrados: 0 (prueba: no se escribió nada)\n"
+    assert "  crear       lun 2 dic 2030 09:00  Extraer la leche y guardarla (antes de la infusión)\n" in err
+    assert not server.has_calendar(calendar)
+
+
 def test_deleting_asks_first_and_without_a_terminal_needs_yes(server: Server, calendar: str) -> None:
     """A push that would delete events lists them and, with no one to ask, changes nothing."""
     assert push(server, calendar, *COURSE)[0] == 0

@@ -47,8 +47,8 @@ def test_a_shorter_course_cancels_what_the_earlier_file_had_and_updates_the_rest
     alone = write(tmp_path, "alone.ics", *COURSE, "--count", "5", *MARIA)
     gone = set(uids(old)) - set(uids(alone))
     assert len(gone) == 17  # the infusion, its pump, 15 discard sessions
-    assert err.endswith(f"cancels 17 events of the earlier plan and updates {len(uids(old)) - 17}: "
-                        "import it into the calendar that holds the earlier plan\n")  # fmt: skip
+    assert err.endswith(f"cancels 17 events of the earlier plan and updates {len(uids(old)) - 17}. "
+                        "Import it into the calendar that holds the earlier plan\n")  # fmt: skip
     for reader, events in raw_events(new).items():
         cancelled = [e for e in events if e["status"] == "CANCELLED"]
         assert {e["uid"] for e in cancelled} == gone, reader

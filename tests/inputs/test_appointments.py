@@ -442,7 +442,8 @@ def test_match_picks_the_infusions_and_the_reading_says_what_was_read(tmp_path: 
         mixed(tmp_path), zone=BERLIN, match="ketamine", duration=DEFAULT, now=NOW, dayfirst=reading
     )
     assert len(found) == 3
-    assert reading.notes == ["read 3 infusions titled 'Ketamine infusion' from 'invite.ics'"]
+    notes = [str(note) for note in reading.notes]
+    assert notes == ["read 3 infusions titled 'Ketamine infusion' from 'invite.ics'"]
 
 
 def test_a_table_says_how_many_infusions_it_gave(tmp_path: Path) -> None:
@@ -451,4 +452,4 @@ def test_a_table_says_how_many_infusions_it_gave(tmp_path: Path) -> None:
     path.write_text("start\n2030-07-01 10:00\n", encoding="utf-8")
     reading = Reading()
     read_appointments(path, zone=BERLIN, match=None, duration=DEFAULT, now=NOW, dayfirst=reading)
-    assert reading.notes == ["read 1 infusion from 'a.csv'"]
+    assert [str(note) for note in reading.notes] == ["read 1 infusion from 'a.csv'"]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
+from pumpplan.errors import InputError
 from pumpplan.inputs.dates import Reading
 from pumpplan.inputs.series import weekdays
 from pumpplan.inputs.spanish import in_english
-from pumpplan.inputs.timeparse import parse_time
+from pumpplan.inputs.timeparse import parse_date, parse_time
 from tests.helpers import LA, run
 
 # Thursday 26 November 2026, 18:00 in Los Angeles.
@@ -33,6 +34,8 @@ SPANISH = Reading(spanish=True)
         pytest.param("lunes pasado 10:00", "2026-11-23 10:00", id="last-monday"),
         pytest.param("próximo martes mediodía", "2026-12-01 12:00", id="next-tuesday-noon"),
         pytest.param("mar 10:00", "2026-12-01 10:00", id="mar-is-martes-in-spanish"),
+        pytest.param("8 mar 2027 10:00", "2027-03-08 10:00", id="mar-after-a-day-is-marzo"),
+        pytest.param("8 de mar 10:00", "2027-03-08 10:00", id="de-mar-is-marzo"),
     ],
 )
 def test_a_spanish_day_and_time_is_read_as_meant(typed: str, meant: str) -> None:
@@ -65,3 +68,29 @@ def test_a_spanish_plan_through_the_command() -> None:
     )  # fmt: skip
     assert code == 0, err
     assert out.count(",infusion,") == 3
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("31 dic", date(2026, 12, 31)), ("viernes", date(2026, 11, 27)), ("hoy", date(2026, 11, 26))],
+)
+def test_a_spanish_date_is_read_for_until_and_start_pumping(typed: str, meant: date) -> None:
+    """--until '31 dic' and --start-pumping 'viernes' read as the times do, in a Spanish plan."""
+    assert parse_date(typed, "--until", date(2026, 11, 26), dayfirst=SPANISH) == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        pytest.param("mañana 25:00", "'mañana 25:00' as a date", id="cannot-read"),
+        pytest.param("mañana dic", "write e.g. 'mañana 10:00'", id="day-without-time"),
+        pytest.param("lunes pasado dic", "write e.g. 'lunes 10:00'", id="last-weekday"),
+    ],
+)
+def test_a_message_quotes_her_spanish_not_the_english_it_was_read_as(typed: str, said: str) -> None:
+    """The error shows 'mañana', as she typed it, never the 'tomorrow' it was read as."""
+    with pytest.raises(InputError) as caught:
+        parse_time(typed, LA, NOW, dayfirst=SPANISH)
+    assert said in str(caught.value)
+    assert "tomorrow" not in str(caught.value)
+    assert "monday" not in str(caught.value)

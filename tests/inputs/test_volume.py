@@ -73,11 +73,12 @@ def test_a_per_session_limit_refuses_a_bottle_of_a_litre() -> None:
         ("3 meses", Age(3, AgeUnit.MONTHS)),
         ("1 mes", Age(1, AgeUnit.MONTHS)),
         ("10 semanas", Age(10, AgeUnit.WEEKS)),
+        ("1 Semana", Age(1, AgeUnit.WEEKS)),
         ("6sem", Age(6, AgeUnit.WEEKS)),
     ],
 )
 def test_ages_take_months_or_weeks(text: str, age: Age) -> None:
-    """'3mo', '3 months', '10w', '6 weeks' and Spanish '3 meses' parse, keeping the unit the parent used."""
+    """'3mo', '3 months', '10w', '6 weeks' and in Spanish '3 meses', '10 semanas' keep the parent's unit."""
     assert parse_age(text) == age
 
 

@@ -12,7 +12,7 @@ import keyring.backend
 import keyring.backends.fail
 import pytest
 
-from pumpplan.errors import InputError
+from pumpplan.errors import InputError, Phrase
 from pumpplan.push.auth import password
 from pumpplan.push.resources import plan_resources, server_resource
 from pumpplan.push.sync import Change, SyncConflict, SyncResult
@@ -45,8 +45,8 @@ def use_keyring() -> Iterator[None]:
 
 
 def asked(answer: str, questions: list[str]) -> object:
-    def prompt(question: str) -> str:
-        questions.append(question)
+    def prompt(question: Phrase) -> str:
+        questions.append(str(question))  # the English; the command line asks in her language
         return answer
 
     return prompt
@@ -126,7 +126,7 @@ def test_a_conflict_names_the_event_and_its_local_time_and_what_was_done() -> No
     assert error.exit_code == 1
     assert str(error) == (
         "'Resume breastfeeding' on Sun Dec 8 10:40 (and 2 more events) was changed in the calendar since "
-        "pumpplan wrote it, so the push stopped and left it as it is; done before stopping: "
+        "pumpplan wrote it. The push stopped and left it as it is; done before stopping: "
         "2 created, 0 updated, 0 deleted. Delete that event in your calendar app, then push again"
     )
 
