@@ -123,6 +123,8 @@ def check_rule(text: str, what: str | Phrase) -> None:
             "{what} repeats {often}; infusions repeat DAILY, WEEKLY, MONTHLY or YEARLY",
             what=what, often=HOW_OFTEN[freq],
         )  # fmt: skip
+    if "COUNT" in parts and "UNTIL" in parts:  # RFC 5545 forbids both; dateutil would drop COUNT
+        raise InputError("{what} has both COUNT and UNTIL; keep one of them", what=what)
     refused = [part for part in REFUSED_PARTS if part in parts]
     if refused:
         raise InputError(

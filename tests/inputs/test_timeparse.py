@@ -233,6 +233,7 @@ def test_rrule_expands_from_the_first_time() -> None:
         ("FREQ=DAILY;COUNT=5001", "more than 5000 infusions"),
         ("DTSTART:20261207T100000\nRRULE:FREQ=DAILY;COUNT=2", "control character"),
         ("FREQ=DAILY;COUNT=2;DTSTART=20261207T100000", "remove DTSTART"),
+        ("FREQ=DAILY;COUNT=3;UNTIL=20261231T000000", "has both COUNT and UNTIL; keep one of them"),
     ],
 )
 def test_bad_rrules_are_errors(text: str, message: str) -> None:
