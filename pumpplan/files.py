@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from pathlib import Path
@@ -14,6 +15,19 @@ from pumpplan.errors import InputError, OutputError, Phrase, ReadError, visible
 TEMPORARY = ".pumpplan-"
 NOT_A_FILE = Phrase("a device, a pipe or a socket")
 FAILED = Phrase("failed")  # what the system did not name
+# The system's reasons she is most likely to meet, in her language; any other is the system's words.
+REASONS = {
+    errno.EACCES: Phrase("permission denied"),
+    errno.EPERM: Phrase("permission denied"),
+    errno.ENOSPC: Phrase("the disk is full"),
+    errno.EROFS: Phrase("the disk is read-only"),
+    errno.ENAMETOOLONG: Phrase("the name is too long"),
+}
+
+
+def reason(error: OSError) -> str | Phrase:
+    """Return why the system refused, in her language where pumpplan knows the words."""
+    return REASONS.get(error.errno or 0) or error.strerror or FAILED
 
 
 def read_regular(path: Path, limit: int, what: str | Phrase) -> bytes:
@@ -24,7 +38,7 @@ def read_regular(path: Path, limit: int, what: str | Phrase) -> bytes:
     except FileNotFoundError:
         raise InputError("{what} does not exist; check the file's name and folder", what=what) from None
     except OSError as error:
-        raise ReadError("cannot read {what}: {reason}", what=what, reason=error.strerror or FAILED) from None
+        raise ReadError("cannot read {what}: {reason}", what=what, reason=reason(error)) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
@@ -37,7 +51,7 @@ def read_regular(path: Path, limit: int, what: str | Phrase) -> bytes:
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             return handle.read(limit + 1)
     except OSError as error:
-        raise ReadError("cannot read {what}: {reason}", what=what, reason=error.strerror or FAILED) from None
+        raise ReadError("cannot read {what}: {reason}", what=what, reason=reason(error)) from None
     finally:
         os.close(descriptor)
 
@@ -52,9 +66,7 @@ def check_writable(path: Path, *, force: bool) -> None:
     except NotADirectoryError:
         raise OutputError("the folder {folder} does not exist; create it first", folder=folder_name) from None
     except OSError as error:
-        raise OutputError(
-            "cannot write {file}: {reason}", file=where, reason=error.strerror or FAILED
-        ) from None
+        raise OutputError("cannot write {file}: {reason}", file=where, reason=reason(error)) from None
     if mode is not None:
         if stat.S_ISDIR(mode):
             raise OutputError(
@@ -77,7 +89,7 @@ def check_writable(path: Path, *, force: bool) -> None:
         folder = 0
     except OSError as error:
         raise OutputError(
-            "cannot write in {folder}: {reason}", folder=folder_name, reason=error.strerror
+            "cannot write in {folder}: {reason}", folder=folder_name, reason=reason(error)
         ) from None
     if not stat.S_ISDIR(folder):
         raise OutputError("the folder {folder} does not exist; create it first", folder=folder_name)
@@ -96,7 +108,7 @@ def write_private(path: Path, data: bytes, *, force: bool) -> None:
         )
     except OSError as error:
         raise OutputError(
-            "cannot write in {folder}: {reason}", folder=visible(str(path.parent)), reason=error.strerror
+            "cannot write in {folder}: {reason}", folder=visible(str(path.parent)), reason=reason(error)
         ) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
@@ -107,9 +119,7 @@ def write_private(path: Path, data: bytes, *, force: bool) -> None:
     except FileExistsError:
         raise OutputError("{file} already exists; add --force to replace it", file=where) from None
     except OSError as error:
-        raise OutputError(
-            "cannot write {file}: {reason}", file=where, reason=error.strerror or FAILED
-        ) from None
+        raise OutputError("cannot write {file}: {reason}", file=where, reason=reason(error)) from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

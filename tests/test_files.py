@@ -132,7 +132,7 @@ def test_an_impossible_name_is_one_file_error(tmp_path: Path, name: str, message
     """A 256-character name is an OutputError (exit 1), not a traceback."""
     with pytest.raises(OutputError, match=message) as caught:
         check_writable(tmp_path / name, force=False)
-    assert "File name too long" in str(caught.value)
+    assert "the name is too long" in str(caught.value)
     assert caught.value.exit_code == 1
 
 
@@ -142,7 +142,7 @@ def test_an_unsearchable_folder_is_one_file_error(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o600)
     try:
-        with pytest.raises(OutputError, match="Permission denied"):
+        with pytest.raises(OutputError, match="permission denied"):
             check_writable(locked / "plan.ics", force=False)
     finally:
         locked.chmod(0o700)

@@ -21,7 +21,8 @@ from pumpplan.cli import options as opt
 from pumpplan.cli.boundary import boundary, prepare_streams, say, silence_stdout
 from pumpplan.cli.output import Output, alarm_lead, clock_hours, emit, output_format
 from pumpplan.cli.usage import RootOption, usage_line
-from pumpplan.errors import InputError, OutputError, Phrase, reject_control_chars
+from pumpplan.errors import InputError, OutputError, reject_control_chars
+from pumpplan.files import reason
 
 if TYPE_CHECKING:
     from pumpplan.app import Request
@@ -205,7 +206,7 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     except OSError as error:  # a full disk, a closed pipe: files.py reports its own
         silence_stdout()
         raise OutputError(
-            "cannot write the plan to standard output ({reason})", reason=error.strerror or Phrase("failed")
+            "cannot write the plan to standard output ({reason})", reason=reason(error)
         ) from None
 
 

@@ -17,6 +17,7 @@ from icalendar import Event as VEvent
 from icalendar.error import GloballyUniqueTZIDGuessed
 
 from pumpplan.errors import InputError, ReadError, shown
+from pumpplan.files import reason
 from pumpplan.inputs.appointments import MAX_BYTES
 from pumpplan.inputs.calendar_event import MALFORMED
 
@@ -110,9 +111,7 @@ def _load(path: Path) -> bytes:
             "--replaces {file} does not exist; check the file's name and folder", file=where
         ) from None
     except OSError as error:
-        raise ReadError(
-            "cannot read {what}: {reason}", what=where, reason=error.strerror or str(error)
-        ) from None
+        raise ReadError("cannot read {what}: {reason}", what=where, reason=reason(error)) from None
     if len(data) > MAX_BYTES:
         raise InputError(
             "--replaces {file} is larger than {size} MB; give the .ics pumpplan wrote",

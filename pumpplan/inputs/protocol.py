@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pumpplan.errors import InputError, Phrase, PumpplanError, ReadError, reject_control_chars, shown, visible
-from pumpplan.files import read_regular
+from pumpplan.files import read_regular, reason
 from pumpplan.inputs.timeparse import parse_duration, parse_quiet
 
 FILE_NAME = "clinic.toml"
@@ -87,9 +87,9 @@ def load_protocol(path: Path | None, config_dir: Path, *, ignore_default: bool =
         except (FileNotFoundError, NotADirectoryError) as error:
             if default:  # no user file: no settings
                 return Protocol()
-            raise ReadError("cannot read {what}: {reason}", what=where, reason=error.strerror) from None
+            raise ReadError("cannot read {what}: {reason}", what=where, reason=reason(error)) from None
         except OSError as error:  # e.g. a ~/.config left to root by a sudo run
-            raise ReadError("cannot read {what}: {reason}", what=where, reason=error.strerror) from None
+            raise ReadError("cannot read {what}: {reason}", what=where, reason=reason(error)) from None
         return _load(path, where)
     except PumpplanError as error:
         if not default:

@@ -53,7 +53,7 @@ def test_a_full_standard_output_is_one_line_exit_1() -> None:
     with open("/dev/full", "w") as full:
         result = installed(*PLAN, "-f", "plain", stdout=full)
     assert result.returncode == 1
-    assert result.stderr == "error: cannot write the plan to standard output (No space left on device)\n"
+    assert result.stderr == "error: cannot write the plan to standard output (the disk is full)\n"
 
 
 def test_a_closed_pipe_is_one_line_exit_1() -> None:

@@ -269,7 +269,9 @@ def test_an_unsearchable_user_config_does_not_lock_every_command(
     monkeypatch.setattr("pumpplan.inputs.protocol.os.stat", locked)  # root could enter any folder
     code, out, err = run("plan", WHEN, "--tz", "UTC", "-f", "json")
     assert (code, out) == (1, "")
-    assert err == f"error: cannot read {clinic}: Permission denied; add --no-protocol to plan without it\n"
+    assert err == f"error: cannot read {clinic}: permission denied; add --no-protocol to plan without it\n"
+    code, out, err = run("plan", WHEN, "--tz", "UTC", "-f", "json", "--lang", "es")
+    assert err.startswith(f"error: no se puede leer {clinic}: no tiene permiso;")  # the system's reason too
     code, out, err = run("plan", WHEN, "--tz", "UTC", "-f", "json", "--no-protocol")
     assert (code, err) == (0, "")
     assert list(tmp_path.iterdir()) == []
