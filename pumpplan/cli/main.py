@@ -195,7 +195,8 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     clock_hours(out.clock)
     if wanted.replaces is not None and fmt != "ics":
         raise InputError(
-            "--replaces cancels events in a calendar, and this writes {format}; write a .ics (-o plan.ics)",
+            "--replaces cancels events in a calendar, but this plan comes out as {format}; "
+            "save it as .ics (-o plan.ics)",
             format=fmt,
         )
     lead = alarm_lead(out.alarm, off=out.no_alarms)

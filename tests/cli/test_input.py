@@ -121,8 +121,8 @@ def test_numeric_dates_follow_a_mexican_locale_and_say_so(monkeypatch: pytest.Mo
     assert starts(out) == [f"{year}-04-03T10:00"]
     april, march = SPANISH_DAYS[date(year, 4, 3).weekday()], SPANISH_DAYS[date(year, 3, 4).weekday()]
     assert err == (
-        f"se leyó '3/4/{year}' como {april} 3 abr {year} (primero el día, como escribe las fechas su "
-        f"configuración regional es_MX); con --monthfirst se lee como {march} 4 mar {year}\n"
+        f"se leyó '3/4/{year}' como {april} 3 abr {year} (primero el día, como se escriben las fechas en "
+        f"su configuración regional es_MX); con --monthfirst se lee como {march} 4 mar {year}\n"
     )
 
 

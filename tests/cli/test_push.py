@@ -59,7 +59,7 @@ def test_a_dry_run_in_spanish_says_the_changes_in_spanish(server: Server, calend
         server, calendar, "2030-12-02 10:00", "--tz", "America/Los_Angeles", "--dry-run", "--lang", "es"
     )
     assert code == 0
-    assert out == "cambiaría: creados: 20, actualizados: 0, borrados: 0 (prueba: no se escribió nada)\n"
+    assert out == "cambiaría: creados: 20, actualizados: 0, borrados: 0 (simulación: no se escribió nada)\n"
     assert "  crear       lun 2 dic 2030 09:00  Extraer la leche y guardarla (antes de la infusión)\n" in err
     assert not server.has_calendar(calendar)
 

@@ -98,7 +98,7 @@ def test_only_her_pumpplan_events_are_cancelled_never_anyone_elses(tmp_path: Pat
         pytest.param("notes", ["--replaces", "old.ics"], "is not an iCalendar file", id="not-calendar"),
         pytest.param("dentist", ["--replaces", "old.ics"], "holds no event pumpplan", id="not-pumpplan"),
         pytest.param("other", ["--replaces", "old.ics"], "none of its 20 pumpplan events", id="other-name"),
-        pytest.param("other", ["--replaces", "old.ics", "-f", "json"], "write a .ics", id="not-ics"),
+        pytest.param("other", ["--replaces", "old.ics", "-f", "json"], "save it as .ics", id="not-ics"),
     ],
 )
 def test_a_wrong_earlier_file_is_one_line_naming_it_and_the_fix(

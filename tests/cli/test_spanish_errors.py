@@ -36,7 +36,7 @@ CASES = [
     pytest.param(
         ["plan", "2030-12-03 10:00", *UTC, "--every", "mon,wed", "--count", "2"], 2,
         "the first infusion is on a Tuesday, not one of mon,wed; start the series on one of them",
-        "la primera infusión es un martes, que no está entre lun,mié; empiece la serie en uno de esos días",
+        "la primera infusión cae en martes, no en lun,mié; empiece la serie en uno de esos días",
         id="inputs.series",
     ),
     pytest.param(
@@ -49,7 +49,7 @@ CASES = [
         ["plan", "--from", "{dir}/notes.txt", *UTC], 2,
         "--from 'notes.txt': cannot tell the kind of file from its name; "
         "give a calendar file ending in .ics or a table ending in .csv",
-        "--from 'notes.txt': no se sabe qué tipo de archivo es por su nombre; "
+        "--from 'notes.txt': el nombre no indica qué tipo de archivo es; "
         "use un calendario .ics o una tabla .csv",
         id="inputs.appointments",
     ),
@@ -97,7 +97,7 @@ CASES = [
         ["stash", "2030-12-02 10:00", *UTC, "--baby-age", "9mo"], 2,
         "--baby-age 9 months: pumpplan has published intake figures only for babies 1 to 6 months old; "
         "give how much your baby drinks a day instead, with --intake (in ml or oz)",
-        "--baby-age 9 meses: pumpplan solo tiene cifras publicadas para bebés de 1 a 6 meses; "
+        "--baby-age 9 meses: pumpplan solo tiene cifras publicadas de cuánto toman los bebés de 1 a 6 meses; "
         "indique cuánto toma su bebé al día con --intake (en ml u oz)",
         id="core.stash",
     ),
@@ -117,8 +117,10 @@ CASES = [
     ),
     pytest.param(
         ["plan", "2030-12-02 10:00", *UTC, "--replaces", "{dir}/allday.ics", "-f", "json"], 2,
-        "--replaces cancels events in a calendar, and this writes json; write a .ics (-o plan.ics)",
-        "--replaces cancela eventos de un calendario, y esto genera json; genere un .ics (-o plan.ics)",
+        "--replaces cancels events in a calendar, but this plan comes out as json; "
+        "save it as .ics (-o plan.ics)",
+        "--replaces cancela eventos de un calendario, pero este plan sale en formato json; "
+        "guárdelo como .ics (-o plan.ics)",
         id="cli.main",
     ),
     pytest.param(
@@ -230,7 +232,8 @@ def test_how_her_input_was_read_is_said_in_spanish(folder: Path) -> None:
         ),
         pytest.param(
             ["plan", "mañana 10:00", "--force=sí"], {"LANG": "es_MX.UTF-8"},
-            "error: La opción '--force' no lleva valor (vea 'pumpplan plan --help')\n", id="flag-with-value",
+            "error: La opción '--force' no acepta un valor (vea 'pumpplan plan --help')\n",
+            id="flag-with-value",
         ),
         pytest.param(
             ["plam"], {"LANG": "es_MX.UTF-8"},
