@@ -93,21 +93,34 @@ def dated(value: date) -> Dated:
 def _name(code: str, value: date) -> str:
     """Return what strftime's %a, %A or %b writes for a day, in the language in use."""
     if code == "%b":
-        months = (
-            p_("month", "Jan"), p_("month", "Feb"), p_("month", "Mar"), p_("month", "Apr"),
-            p_("month", "May"), p_("month", "Jun"), p_("month", "Jul"), p_("month", "Aug"),
-            p_("month", "Sep"), p_("month", "Oct"), p_("month", "Nov"), p_("month", "Dec"),
-        )  # fmt: skip
-        return months[value.month - 1]
-    if code == "%a":
-        days = (
-            p_("weekday", "Mon"), p_("weekday", "Tue"), p_("weekday", "Wed"), p_("weekday", "Thu"),
-            p_("weekday", "Fri"), p_("weekday", "Sat"), p_("weekday", "Sun"),
-        )  # fmt: skip
-        return days[value.weekday()]
-    days = (
+        return month(value)
+    return weekday(value) if code == "%a" else weekday_name(value)
+
+
+def weekday(moment: date) -> str:
+    """Return the short weekday name, 'Mon'."""
+    names = (
+        p_("weekday", "Mon"), p_("weekday", "Tue"), p_("weekday", "Wed"), p_("weekday", "Thu"),
+        p_("weekday", "Fri"), p_("weekday", "Sat"), p_("weekday", "Sun"),
+    )  # fmt: skip
+    return names[moment.weekday()]
+
+
+def weekday_name(moment: date) -> str:
+    """Return the full weekday name, 'Monday'."""
+    names = (
         p_("weekday", "Monday"), p_("weekday", "Tuesday"), p_("weekday", "Wednesday"),
         p_("weekday", "Thursday"), p_("weekday", "Friday"), p_("weekday", "Saturday"),
         p_("weekday", "Sunday"),
     )  # fmt: skip
-    return days[value.weekday()]
+    return names[moment.weekday()]
+
+
+def month(moment: date) -> str:
+    """Return the short month name, 'Dec'."""
+    names = (
+        p_("month", "Jan"), p_("month", "Feb"), p_("month", "Mar"), p_("month", "Apr"),
+        p_("month", "May"), p_("month", "Jun"), p_("month", "Jul"), p_("month", "Aug"),
+        p_("month", "Sep"), p_("month", "Oct"), p_("month", "Nov"), p_("month", "Dec"),
+    )  # fmt: skip
+    return names[moment.month - 1]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pumpplan.core.model import Notice, Plan, WarningKind
-from pumpplan.i18n import _, n_
-from pumpplan.render.phrases import clock, hours, listing, span, weekday_name, when
+from pumpplan.i18n import _, n_, weekday_name
+from pumpplan.render.phrases import clock, hours, listing, span, when
 
 
 def warning(notice: Notice, plan: Plan) -> str:

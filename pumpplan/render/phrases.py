@@ -10,7 +10,7 @@ from itertools import groupby
 
 from pumpplan.core.model import MAX_NIGHT_GAP, Event, EventKind, Plan
 from pumpplan.core.units import Units, format_volume
-from pumpplan.i18n import _, language, n_, p_
+from pumpplan.i18n import _, language, month, n_, weekday
 from pumpplan.render import clock as clocks
 from pumpplan.render.conventions import current, zone_name
 from pumpplan.render.report import Report
@@ -75,40 +75,11 @@ def hours(length: timedelta) -> str:
     return span(length)
 
 
-def weekday(moment: datetime | date) -> str:
-    """Return the short weekday name, 'Mon'."""
-    names = (
-        p_("weekday", "Mon"), p_("weekday", "Tue"), p_("weekday", "Wed"), p_("weekday", "Thu"),
-        p_("weekday", "Fri"), p_("weekday", "Sat"), p_("weekday", "Sun"),
-    )  # fmt: skip
-    return names[moment.weekday()]
-
-
-def weekday_name(moment: datetime | date) -> str:
-    """Return the full weekday name, 'Monday'."""
-    names = (
-        p_("weekday", "Monday"), p_("weekday", "Tuesday"), p_("weekday", "Wednesday"),
-        p_("weekday", "Thursday"), p_("weekday", "Friday"), p_("weekday", "Saturday"),
-        p_("weekday", "Sunday"),
-    )  # fmt: skip
-    return names[moment.weekday()]
-
-
 def listing(items: list[str]) -> str:
     """Return 'Monday, Wednesday and Friday'."""
     if len(items) < 2:
         return "".join(items)
     return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
-
-
-def month(moment: datetime | date) -> str:
-    """Return the short month name, 'Dec'."""
-    names = (
-        p_("month", "Jan"), p_("month", "Feb"), p_("month", "Mar"), p_("month", "Apr"),
-        p_("month", "May"), p_("month", "Jun"), p_("month", "Jul"), p_("month", "Aug"),
-        p_("month", "Sep"), p_("month", "Oct"), p_("month", "Nov"), p_("month", "Dec"),
-    )  # fmt: skip
-    return names[moment.month - 1]
 
 
 @contextmanager
