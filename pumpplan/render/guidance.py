@@ -13,7 +13,7 @@ from pumpplan.render.report import Report
 
 # LactMed, "Ketamine", National Library of Medicine (NIH), record revised July 2023: relative infant
 # doses below 1 % after IV infusions (ketamine 0.34-0.57 %, norketamine 0.29-0.95 %; Majdinasab 2023),
-# and very little drug in milk 12 hours after a dose.
+# and very little drug in milk 12 hours after a dose. Cited by why_lines().
 # CDC, "Proper Storage and Preparation of Breast Milk" and its storage chart (checked 2026-11-26).
 CDC = "CDC, Proper Storage and Preparation of Breast Milk"
 # US Spravato (esketamine) prescribing information, 8.2 Lactation: "breastfeeding is not
@@ -23,6 +23,9 @@ CDC = "CDC, Proper Storage and Preparation of Breast Milk"
 # National Maternal Mental Health Hotline (HRSA, mchb.hrsa.gov, checked 2026-11-26):
 # 1-833-TLC-MAMA (1-833-852-6262), call or text, free, 24/7, English and Spanish; not a crisis line.
 HOTLINE = "1-833-TLC-MAMA (1-833-852-6262)"
+# 911, the US emergency number (911.gov). A painful, red or hard area of the breast, or a fever,
+# are signs of mastitis (Mayo Clinic, 'Mastitis: symptoms and causes', checked 2026-11-26):
+# pumpplan only says whom to call.
 
 
 def storage_guidance() -> list[tuple[str, str]]:
