@@ -6,7 +6,6 @@ renderer decides from its UID. Times are read as instants: the cancellations are
 
 from __future__ import annotations
 
-import stat
 import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,8 +15,8 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 from icalendar.error import GloballyUniqueTZIDGuessed
 
-from pumpplan.errors import InputError, ReadError, shown
-from pumpplan.files import reason
+from pumpplan.errors import InputError, shown
+from pumpplan.files import read_regular
 from pumpplan.inputs.appointments import MAX_BYTES
 from pumpplan.inputs.calendar_event import MALFORMED
 
@@ -98,20 +97,7 @@ def _instant(event: VEvent, name: str) -> datetime | None:
 def _load(path: Path) -> bytes:
     """Return the file's bytes, refusing a missing, special, unreadable or oversized file."""
     where = shown(str(path), limit=200)
-    try:
-        mode = path.stat().st_mode
-        if stat.S_ISDIR(mode):
-            raise InputError("--replaces {file} is a folder; give the .ics file inside it", file=where)
-        if not stat.S_ISREG(mode):  # a pipe or a device would block or never end
-            raise InputError("--replaces {file} is not a regular file; give the .ics file itself", file=where)
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(
-            "--replaces {file} does not exist; check the file's name and folder", file=where
-        ) from None
-    except OSError as error:
-        raise ReadError("cannot read {what}: {reason}", what=where, reason=reason(error)) from None
+    data = read_regular(path, MAX_BYTES, f"--replaces {where}")
     if len(data) > MAX_BYTES:
         raise InputError(
             "--replaces {file} is larger than {size} MB; give the .ics pumpplan wrote",

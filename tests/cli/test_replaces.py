@@ -93,7 +93,9 @@ def test_only_her_pumpplan_events_are_cancelled_never_anyone_elses(tmp_path: Pat
     [
         pytest.param("", ["--replaces", "gone.ics"], "--replaces 'gone.ics' does not exist", id="missing"),
         pytest.param("folder", ["--replaces", "old"], "is a folder", id="folder"),
-        pytest.param("fifo", ["--replaces", "pipe.ics"], "is not a regular file", id="fifo"),
+        pytest.param(
+            "fifo", ["--replaces", "pipe.ics"], "is not a file but a device, a pipe or a socket", id="fifo"
+        ),
         pytest.param("binary", ["--replaces", "old.ics"], "is not a text file", id="binary"),
         pytest.param("notes", ["--replaces", "old.ics"], "is not an iCalendar file", id="not-calendar"),
         pytest.param("dentist", ["--replaces", "old.ics"], "holds no event pumpplan", id="not-pumpplan"),
