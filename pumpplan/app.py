@@ -85,13 +85,14 @@ def report(
     The milk stash is worked out when the stash section is asked for; ``environ`` gives the
     locale's units when --units does not, and its order of day and month in numeric dates.
     """
+    environ = environ or {}
     protocol = load_protocol(request.protocol, config_dir, ignore_default=request.no_protocol)
-    reading = reading_for(request, environ or {})
+    reading = reading_for(request, environ)
     plan = build(request, now, protocol, reading)
     clinic = request.clinic
     if clinic is None and protocol.clinic:
         clinic = ", ".join(part for part in (protocol.clinic, protocol.phone) if part)
-    units = parse_units(request.units) if request.units is not None else default_units(environ or {})
+    units = parse_units(request.units) if request.units is not None else default_units(environ)
     patient = _label(request.name, "--name")
     return Report(
         plan=plan,
@@ -104,9 +105,7 @@ def report(
         sections=sections,
         rule_owner=protocol.clinic,
         logo=(protocol.logo.mime, protocol.logo.data) if protocol.logo else None,
-        support=Support(
-            in_united_states(plan.zone.key, environ or {}), protocol.support, protocol.call_us_if
-        ),
+        support=Support(in_united_states(plan.zone.key, environ), protocol.support, protocol.call_us_if),
         notes=tuple(reading.notes),
         earlier=earlier_events(request.replaces, patient, plan) if request.replaces else (),
     )
@@ -149,7 +148,7 @@ def reading_for(request: Request, environ: Mapping[str, str]) -> Reading:
     return Reading(dayfirst=order, environ=environ, spanish=i18n.language() == "es")
 
 
-def milk_stash(request: Request, plan: Plan, now: datetime, reading: Reading | None = None) -> Stash:
+def milk_stash(request: Request, plan: Plan, now: datetime, reading: Reading) -> Stash:
     """Return the stash the plan needs, from --intake or --baby-age (else the published intake)."""
     from pumpplan.core.stash import default_start, plan_stash, published_intake
 
@@ -164,8 +163,7 @@ def milk_stash(request: Request, plan: Plan, now: datetime, reading: Reading | N
     if request.start_pumping is None:
         start = default_start(plan, today)
     else:
-        order = reading or reading_for(request, {})
-        start = parse_date(request.start_pumping, "--start-pumping", today, dayfirst=order)
+        start = parse_date(request.start_pumping, "--start-pumping", today, dayfirst=reading)
     return plan_stash(
         plan,
         intake_ml=intake,
@@ -194,16 +192,13 @@ def _label(text: str | None, option: str) -> str | None:
     return reject_control_chars(text.strip(), option)
 
 
-def build(
-    request: Request, now: datetime, protocol: Protocol | None = None, reading: Reading | None = None
-) -> Plan:
+def build(request: Request, now: datetime, protocol: Protocol, reading: Reading) -> Plan:
     """Check every value of the request and compute its plan; options win over the clinic's file.
 
     ``reading`` gathers the notes on how the input was read (a numeric date, a file's events).
     """
     zone = load_zone(request.tz)
-    rule = make_rule(request, protocol or Protocol())
-    reading = reading or reading_for(request, {})
+    rule = make_rule(request, protocol)
     infusions = _infusions(request, rule, zone, now, reading)
     for infusion in infusions:
         check_moment(infusion.start, Phrase("the infusion at"))

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from pumpplan.cli.push import Server
     from pumpplan.render.report import Report
 
-# What a bug in pumpplan exits with (BSD's EX_SOFTWARE): neither bad input (2) nor a file problem (1).
 DISCLAIMER = "Not medical advice: check every plan with your clinic."
 # The options of 'pumpplan' itself, which a command does not take.
 ROOT_OPTIONS = ("--version",)
@@ -192,7 +191,7 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     elif sys.stdout is None:  # started with standard output closed ('>&-'): nothing would be seen
         raise OutputError("standard output is closed; write the plan to a file with -o plan.ics")
     fmt = output_format(out.format, out.path, events=not stash)
-    clock_hours(out.clock)
+    clock = clock_hours(out.clock)  # checked before the plan is made, like every option
     if wanted.replaces is not None and fmt != "ics":
         raise InputError(
             "--replaces cancels events in a calendar, but this plan comes out as {format}; "
@@ -203,7 +202,7 @@ def _run(wanted: Request, out: Output, *, stash: bool) -> None:
     now = datetime.now(UTC)
     report = _report(wanted, now, stash=stash)
     try:
-        emit(report, fmt, out, now=now, alarm=lead)
+        emit(report, fmt, out, now=now, alarm=lead, clock=clock)
     except OSError as error:  # a full disk, a closed pipe: files.py reports its own
         silence_stdout()
         raise OutputError(

@@ -135,7 +135,9 @@ def _pipe_width() -> int:
     return int(columns) if columns.isdigit() and int(columns) > 0 else PIPE_WIDTH
 
 
-def emit(report: Report, fmt: str, out: Output, *, now: datetime, alarm: timedelta | None) -> None:
+def emit(
+    report: Report, fmt: str, out: Output, *, now: datetime, alarm: timedelta | None, clock: int | None
+) -> None:
     """Render the report and print it, or write it to a private file."""
     tty = out.path is None and sys.stdout.isatty()
     options = RenderOptions(
@@ -144,7 +146,7 @@ def emit(report: Report, fmt: str, out: Output, *, now: datetime, alarm: timedel
         stamp=now.replace(microsecond=0),
         alarm=alarm,
         locale=locale_code(os.environ),
-        clock=clock_hours(out.clock),
+        clock=clock,
         discreet=out.discreet,
     )
     rendered = render(report, fmt, options)
