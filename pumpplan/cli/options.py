@@ -16,6 +16,7 @@ from pumpplan import __version__
 from pumpplan.core.model import Rule
 from pumpplan.core.stash import DEFAULT_EXTRA_YIELD_ML, DEFAULT_FEED_ML, TYPICAL_INTAKE_ML
 from pumpplan.core.units import Units, duration_text, format_volume
+from pumpplan.push import DEFAULT_CALENDAR
 from pumpplan.render import DEFAULT_ALARM, FORMATS, SUFFIXES
 
 RULE = "Rule (the clinic's protocol)"
@@ -265,7 +266,9 @@ User = Annotated[
 ]
 CalendarName = Annotated[
     str | None,
-    _text("NAME", "The calendar to keep the plan in, made if missing. [default: Breastfeeding plan]", SERVER),
+    _text(
+        "NAME", f"The calendar to keep the plan in, made if missing. [default: {DEFAULT_CALENDAR}]", SERVER
+    ),
 ]
 DryRun = Annotated[
     bool,

@@ -15,12 +15,11 @@ import typer
 
 from pumpplan.errors import InputError, Phrase
 from pumpplan.i18n import _, dated, n_
+from pumpplan.push import DEFAULT_CALENDAR
 
 if TYPE_CHECKING:
     from pumpplan.push.sync import Change, SyncResult
     from pumpplan.render.report import Report
-
-DEFAULT_CALENDAR = "Breastfeeding plan"
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,10 @@ class RootOption(NoSuchOption):
     """An option of pumpplan itself given to a command: 'pumpplan plan --version'."""
 
     def __init__(self, name: str, ctx: Context) -> None:
-        message = f"{name} belongs to pumpplan itself, not to a command: type 'pumpplan {name}'"
-        super().__init__(name, message=message, ctx=ctx)
+        self.phrase = Phrase(
+            "{option} belongs to pumpplan itself, not to a command: type 'pumpplan {option}'", option=name
+        )
+        super().__init__(name, message=str(self.phrase), ctx=ctx)
 
 
 def usage_line(
@@ -65,10 +67,7 @@ def language(argv: Sequence[str], environ: Mapping[str, str]) -> str:
 def message(error: TyperException) -> str | Phrase:
     """Return what a usage slip says: pumpplan's words for it, or Click's English if it has none."""
     if isinstance(error, RootOption):
-        return Phrase(
-            "{option} belongs to pumpplan itself, not to a command: type 'pumpplan {option}'",
-            option=error.option_name,
-        )
+        return error.phrase
     text = error.format_message()
     if found := _NO_OPTION.fullmatch(text):
         if found["near"]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal, cast
 from urllib.parse import quote
 
 from pumpplan.errors import OutputError, Phrase, shown
+from pumpplan.push import DEFAULT_CALENDAR
 from pumpplan.push.failures import ServerError, reason, reported
 from pumpplan.push.resources import Resource, plan_resources, server_resource
 
@@ -104,7 +105,7 @@ def sync(
     plan_id: str,
     url: str,
     *,
-    calendar: str = "Breastfeeding plan",
+    calendar: str = DEFAULT_CALENDAR,
     username: str | None = None,
     password: str | None = None,
     dry_run: bool = False,
