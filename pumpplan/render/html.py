@@ -10,7 +10,7 @@ from html import escape
 from importlib.resources import files
 
 from pumpplan.core.model import Event, EventKind, Plan
-from pumpplan.i18n import _, language
+from pumpplan.i18n import _, language, p_
 from pumpplan.render import RenderOptions, guidance, notices, phrases, stash_phrases
 from pumpplan.render import clock as clocks
 from pumpplan.render.report import Report, Section
@@ -220,11 +220,21 @@ def _feeding(plan: Plan, day: date) -> str:
 
 def _span_words(plan: Plan, begin: datetime, finish: datetime, start: datetime, end: datetime) -> str:
     """Return a free span of a day as 'until 10:00', 'from 10:40' or '10:40-16:00'."""
+    # Spanish says 'hasta la 1:00' but 'hasta las 2:00': one o'clock has its own messages.
     if begin == start:
-        return _("until {time}").format(time=phrases.clock(plan.local(finish)))
+        time = phrases.clock(plan.local(finish))
+        words = p_("one o'clock", "until {time}") if _one_oclock(time) else _("until {time}")
+        return words.format(time=time)
     if finish == end:
-        return _("from {time}").format(time=phrases.clock(plan.local(begin)))
+        time = phrases.clock(plan.local(begin))
+        words = p_("one o'clock", "from {time}") if _one_oclock(time) else _("from {time}")
+        return words.format(time=time)
     return clocks.clock_range(plan.local(begin).time(), plan.local(finish).time())
+
+
+def _one_oclock(time: str) -> bool:
+    """Return whether a time as shown is in the hour of one: '1:20 p.m.' or '01:20', not '13:20'."""
+    return time.startswith(("1:", "01:"))
 
 
 def _stash(report: Report) -> str:
