@@ -38,7 +38,7 @@ from icalendar import vDDDTypes, vDuration
 
 from pumpplan.i18n import _
 from pumpplan.render import RenderOptions, phrases
-from pumpplan.render.ics_entries import Entry, Ring, entries, uid
+from pumpplan.render.ics_entries import Entry, Ring, entries, escape, uid, utc
 from pumpplan.render.replacing import cancelled_description, cancelled_title, to_cancel
 from pumpplan.render.report import PastEvent, Report
 from pumpplan.render.typography import tidy
@@ -48,10 +48,6 @@ PRODID = "-//pumpplan//pumpplan//EN"
 SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 # RFC 5545 folds lines longer than 75 octets; icalendar keeps each piece under that.
 FOLD = 74
-# In icalendar's order, which matters: a literal \N is a newline, and no escape is escaped twice.
-_ESCAPES = (
-    ("\\N", "\n"), ("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\r\n", "\\n"), ("\n", "\\n"), ("\r", "\\n"),
-)  # fmt: skip
 
 
 def render_ics(report: Report, options: RenderOptions) -> bytes:
@@ -99,14 +95,6 @@ def sequence_for(stamp: datetime) -> int:
     return min(max(0, int((stamp - SEQUENCE_EPOCH).total_seconds())), 2**31 - 1)
 
 
-def escape(text: str) -> str:
-    """Return a TEXT value escaped as RFC 5545 and icalendar write it: backslash, ; , and newlines."""
-    for old, new in _ESCAPES:
-        if old in text:
-            text = text.replace(old, new)
-    return text
-
-
 def fold(line: str) -> bytes:
     """Return one content line in UTF-8, folded into pieces of at most 74 octets as icalendar folds.
 
@@ -142,7 +130,7 @@ class _Writer:
         self.plan = report.plan
         self.owner = report.patient
         self.alarm = alarm
-        self.stamp = f"DTSTAMP:{_utc(stamp)}"
+        self.stamp = f"DTSTAMP:{utc(stamp)}"
         # Above the earlier file's (--replaces), even when made in the same second or by a clock behind.
         self.number = max([sequence_for(stamp), *(past.sequence + 1 for past in report.earlier)])
         self.sequence = f"SEQUENCE:{self.number}"
@@ -182,8 +170,8 @@ class _Writer:
         content = [
             "BEGIN:VEVENT",
             f"SUMMARY:{escape(cancelled_title(past.summary, discreet=discreet))}",
-            f"DTSTART:{_utc(past.start)}",
-            f"DTEND:{_utc(past.end)}",
+            f"DTSTART:{utc(past.start)}",
+            f"DTEND:{utc(past.end)}",
             self.stamp,
             f"UID:{escape(past.uid)}",
             self.sequence,
@@ -209,7 +197,7 @@ class _Writer:
             self.used_tzid = True
             start, end = local
             return f"DTSTART;{self.tzid}:{start:%Y%m%dT%H%M%S}", f"DTEND;{self.tzid}:{end:%Y%m%dT%H%M%S}"
-        return f"DTSTART:{_utc(entry.start)}", f"DTEND:{_utc(entry.end)}"
+        return f"DTSTART:{utc(entry.start)}", f"DTEND:{utc(entry.end)}"
 
 
 def _tzid(zone: ZoneInfo) -> str | None:
@@ -222,10 +210,6 @@ def _trigger(on_time: bool, alarm: timedelta | None) -> str:
     """Return a reminder's TRIGGER: at the event's start, or ``alarm`` before it."""
     lead = timedelta() if on_time or alarm is None else -alarm
     return bytes(vDuration(lead).to_ical()).decode()  # type: ignore[no-untyped-call]
-
-
-def _utc(moment: datetime) -> str:
-    return f"{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}"
 
 
 def _repeated(local: datetime) -> bool:

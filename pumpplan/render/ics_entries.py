@@ -21,6 +21,10 @@ from pumpplan.render.notices import warning as notice_text
 from pumpplan.render.report import Report, Section
 
 UID_DOMAIN = "pumpplan"
+# In icalendar's order, which matters: a literal \N is a newline, and no escape is escaped twice.
+_ESCAPES = (
+    ("\\N", "\n"), ("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\r\n", "\\n"), ("\n", "\\n"), ("\r", "\\n"),
+)  # fmt: skip
 RESUME_LENGTH = timedelta(minutes=15)
 PUMPING = frozenset({EventKind.PUMP_KEEP, EventKind.PUMP_DUMP})
 
@@ -125,15 +129,15 @@ def _seeds(plan: Plan) -> list[str]:
     seeds = []
     for event in plan.events:
         if event.kind is EventKind.INFUSION:
-            seeds.append(f"infusion {_utc(event.start)}")
+            seeds.append(f"infusion {utc(event.start)}")
         elif event.kind is EventKind.RESUME and event.window is not None:
-            seeds.append(f"resume {_utc(event.window.start)}")
+            seeds.append(f"resume {utc(event.window.start)}")
         elif event.before_infusion and event.infusion is not None:
-            seeds.append(f"before {_utc(event.infusion.start)}")
+            seeds.append(f"before {utc(event.infusion.start)}")
         else:
             key = event.window.start if event.window else event.start
             places[key] += 1
-            seeds.append(f"session {_utc(key)} {places[key]}")
+            seeds.append(f"session {utc(key)} {places[key]}")
     return seeds
 
 
@@ -173,7 +177,7 @@ def _window_entry(plan: Plan, window: Window, footer: list[str]) -> Entry:
         title=window_title(),
         start=window.start,
         end=window.end,
-        seed=f"window {_utc(window.start)}",
+        seed=f"window {utc(window.start)}",
         lines=(*lines, "", *footer),
         category=category(None),
         transparent=True,
@@ -241,5 +245,14 @@ def _footer(report: Report) -> list[str]:
     return [_("Rule:"), *rule, "", phrases.disclaimer()]
 
 
-def _utc(moment: datetime) -> str:
+def utc(moment: datetime) -> str:
+    """Return an instant as the calendar writes it in UTC, '20261207T180000Z'."""
     return f"{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+
+
+def escape(text: str) -> str:
+    """Return a TEXT value escaped as RFC 5545 and icalendar write it: backslash, ; , and newlines."""
+    for old, new in _ESCAPES:
+        if old in text:
+            text = text.replace(old, new)
+    return text

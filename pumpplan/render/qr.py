@@ -7,11 +7,9 @@ ECI, so that a Spanish title reads right.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from pumpplan.core.model import EventKind
 from pumpplan.render import phrases
-from pumpplan.render.ics_entries import RESUME_LENGTH, neutral_title
+from pumpplan.render.ics_entries import RESUME_LENGTH, escape, neutral_title, utc
 from pumpplan.render.report import Report
 
 
@@ -21,9 +19,9 @@ def payload(report: Report, *, discreet: bool = False) -> str:
     title = neutral_title(EventKind.RESUME) if discreet else phrases.title(EventKind.RESUME)
     lines = [
         "BEGIN:VEVENT",
-        f"SUMMARY:{_escape(title)}",
-        f"DTSTART:{_utc(start)}",
-        f"DTEND:{_utc(start + RESUME_LENGTH)}",
+        f"SUMMARY:{escape(title)}",
+        f"DTSTART:{utc(start)}",
+        f"DTEND:{utc(start + RESUME_LENGTH)}",
         "END:VEVENT",
     ]
     return "\r\n".join(lines)
@@ -36,14 +34,3 @@ def svg(text: str) -> str:
     code = segno.make(text, error="m", encoding="utf-8", eci=True, micro=False)
     drawn: str = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="qr-code", lineclass=None)
     return drawn
-
-
-def _escape(text: str) -> str:
-    """Return a TEXT value escaped as RFC 5545 says: backslash, semicolon, comma, newline."""
-    for old, new in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
-        text = text.replace(old, new)
-    return text
-
-
-def _utc(moment: datetime) -> str:
-    return f"{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}"

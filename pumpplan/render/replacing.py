@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from pumpplan.core.storage import ReminderKind
 from pumpplan.i18n import _
-from pumpplan.render.ics_entries import entries, uid
+from pumpplan.render.ics_entries import entries, uid, utc
 from pumpplan.render.report import PastEvent, Report
 
 
@@ -24,19 +24,19 @@ def hers(events: Sequence[PastEvent], owner: str | None, zone: ZoneInfo) -> list
     def made(seed: str) -> str:
         return uid(seed, owner)
 
-    infusions = sorted(e.start for e in events if e.uid == made(f"infusion {_utc(e.start)}"))
-    windows = {e.end: e.start for e in events if e.uid == made(f"window {_utc(e.start)}")}
+    infusions = sorted(e.start for e in events if e.uid == made(f"infusion {utc(e.start)}"))
+    windows = {e.end: e.start for e in events if e.uid == made(f"window {utc(e.start)}")}
     sessions = _sessions(events, windows, made)
     found = []
     for event in events:
-        at = _utc(event.start)
+        at = utc(event.start)
         seeds = [f"infusion {at}", f"window {at}", f"session {at} 1"]
         day = event.start.astimezone(zone).date()
         seeds += [f"task {kind.value} {day + timedelta(days=d)}" for kind in ReminderKind for d in (-1, 0, 1)]
         later = bisect.bisect_left(infusions, event.start)
-        seeds += [f"before {_utc(start)}" for start in infusions[later : later + 2]]
+        seeds += [f"before {utc(start)}" for start in infusions[later : later + 2]]
         if event.start in windows:
-            seeds.append(f"resume {_utc(windows[event.start])}")
+            seeds.append(f"resume {utc(windows[event.start])}")
         if event.uid in sessions or event.uid in {made(seed) for seed in seeds}:
             found.append(event)
     return found
@@ -49,7 +49,7 @@ def _sessions(
     found = set()
     for end, start in windows.items():
         inside = sum(start <= e.start < end for e in events)
-        found |= {made(f"session {_utc(start)} {place}") for place in range(1, inside + 1)}
+        found |= {made(f"session {utc(start)} {place}") for place in range(1, inside + 1)}
     return found
 
 
@@ -71,7 +71,3 @@ def cancelled_title(summary: str, *, discreet: bool) -> str:
 def cancelled_description() -> str:
     """Return what a cancelled event says."""
     return _("This event is from an earlier plan and no longer applies.")
-
-
-def _utc(moment: datetime) -> str:
-    return f"{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}"
