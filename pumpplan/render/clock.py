@@ -31,11 +31,6 @@ def digits(moment: time) -> str:
     return _digits(moment) if current().clock12 else f"{moment:%H:%M}"
 
 
-def period(moment: time) -> str:
-    """Return 'a.m.' or 'p.m.' on the 12-hour clock, with midnight or noon named; '' on the 24-hour."""
-    return f"{_period(moment)}{_named(moment)}".strip() if current().clock12 else ""
-
-
 def short_period(moment: time) -> str:
     """Return 'a.m.', 'p.m.', 'midnight' or 'noon' for a narrow column; '' on the 24-hour clock."""
     if not current().clock12:
