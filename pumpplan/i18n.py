@@ -55,6 +55,16 @@ def from_environment(environ: Mapping[str, str]) -> str:
     return "en"
 
 
+def locale_code(environ: Mapping[str, str], *categories: str) -> str:
+    """Return the locale a category follows (LC_ALL, the category, then LANG) as 'en_US', or ''.
+
+    '' for no locale: none set, or C or POSIX, which set no conventions.
+    """
+    name = next((environ[v] for v in ("LC_ALL", *categories, "LANG") if environ.get(v)), "")
+    code = name.split(".")[0].split("@")[0]
+    return "" if code in ("C", "POSIX") else code
+
+
 def _(message: str) -> str:
     """Return a message in the language in use."""
     return _catalogue.gettext(message)

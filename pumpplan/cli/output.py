@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import typer
 
 from pumpplan.errors import InputError, Phrase, shown
+from pumpplan.i18n import locale_code
 from pumpplan.render import DEFAULT_ALARM, FORMATS, SUFFIXES, RenderOptions, render
-from pumpplan.render.conventions import locale_code
 
 if TYPE_CHECKING:
     from pumpplan.render.report import Report
@@ -145,7 +145,7 @@ def emit(
         width=shutil.get_terminal_size((PIPE_WIDTH, 24)).columns if tty else _pipe_width(),
         stamp=now.replace(microsecond=0),
         alarm=alarm,
-        locale=locale_code(os.environ),
+        locale=locale_code(os.environ, "LC_TIME"),
         clock=clock,
         discreet=out.discreet,
     )

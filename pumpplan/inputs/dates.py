@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from pumpplan.errors import Phrase, shown
+from pumpplan.i18n import locale_code
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A date without a year is the one of last year, this year or next year nearest to today:
@@ -24,7 +25,6 @@ _TIME_WORD = re.compile(r"\b(" + "|".join(TIME_WORDS) + r")\b", re.IGNORECASE)
 # Day, month and maybe year in digits: '3/4', '3/4/2027', '7.12.2026' (not ISO's 2026-12-07).
 _NUMERIC = re.compile(r"(?<![\d:])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2}|\d{4}))?(?![\d:])")
 _ISO = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}")
-_NO_LOCALE = ("", "C", "POSIX")
 
 
 @dataclass
@@ -58,9 +58,8 @@ class Reading:
 
 def locale_order(environ: Mapping[str, str]) -> tuple[bool, str | Phrase]:
     """Return whether the locale (LC_ALL, LC_TIME, LANG) writes the day first, and why, per CLDR."""
-    name = next((environ[v] for v in ("LC_ALL", "LC_TIME", "LANG") if environ.get(v)), "")
-    code = name.split(".")[0].split("@")[0]
-    if code in _NO_LOCALE:
+    code = locale_code(environ, "LC_TIME")
+    if not code:
         return False, Phrase("month first: no locale is set")
     from babel import Locale, UnknownLocaleError  # only when a numeric date is read
 

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
 
+from pumpplan.i18n import locale_code
+
 
 @cache
 def _us_zones() -> frozenset[str]:
@@ -19,8 +21,4 @@ def in_united_states(zone: str, environ: Mapping[str, str]) -> bool:
     """Return whether the plan's zone is a US zone, or the locale is a US one (en_US, es_US)."""
     if zone in _us_zones() or zone.startswith("US/"):
         return True
-    for variable in ("LC_ALL", "LANG"):
-        value = environ.get(variable, "")
-        if value:
-            return value.split(".")[0].split("@")[0].partition("_")[2].upper() == "US"
-    return False
+    return locale_code(environ).partition("_")[2].upper() == "US"

@@ -15,6 +15,7 @@ from pumpplan.core.units import (
     format_volume,
 )
 from pumpplan.errors import InputError, Phrase, reject_control_chars, shown
+from pumpplan.i18n import locale_code
 
 # Territories whose people measure milk in US fluid ounces (the locale's territory, e.g. en_US).
 OZ_TERRITORIES = frozenset({"US", "LR", "MM"})
@@ -103,9 +104,5 @@ def parse_units(text: str, option: str = "--units") -> Units:
 
 def default_units(environ: Mapping[str, str]) -> Units:
     """Return the units the locale measures in: US fl oz in the US, Liberia and Myanmar, else mL."""
-    for variable in ("LC_ALL", "LC_MEASUREMENT", "LANG"):
-        value = environ.get(variable, "")
-        if value:
-            territory = value.split(".")[0].split("@")[0].partition("_")[2]
-            return Units.OZ if territory.upper() in OZ_TERRITORIES else Units.ML
-    return Units.ML
+    territory = locale_code(environ, "LC_MEASUREMENT").partition("_")[2]
+    return Units.OZ if territory.upper() in OZ_TERRITORIES else Units.ML

@@ -7,14 +7,12 @@ defaults and never load Babel.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-# Locale names that set no conventions: the 24-hour clock and a decimal point.
-_NO_LOCALE = {"", "C", "POSIX"}
 # A Spanish reader with no locale: Latin American conventions, as a clinic in Los Angeles prints.
 _DEFAULT_TERRITORY = {"es": "419"}
 
@@ -38,13 +36,6 @@ _current: ContextVar[Conventions] = ContextVar("conventions", default=Convention
 def current() -> Conventions:
     """Return the conventions in use."""
     return _current.get()
-
-
-def locale_code(environ: Mapping[str, str]) -> str:
-    """Return the locale of times and numbers (LC_ALL, LC_TIME, LANG) as 'en_US', or ''."""
-    name = next((environ[v] for v in ("LC_ALL", "LC_TIME", "LANG") if environ.get(v)), "")
-    code = name.split(".")[0].split("@")[0]
-    return "" if code in _NO_LOCALE else code
 
 
 def for_locale(code: str, language: str, clock: int | None = None) -> Conventions:
