@@ -18,7 +18,7 @@ from icalendar.error import GloballyUniqueTZIDGuessed
 from pumpplan.errors import InputError, shown
 from pumpplan.files import read_regular
 from pumpplan.inputs.appointments import MAX_BYTES
-from pumpplan.inputs.calendar_event import MALFORMED
+from pumpplan.inputs.calendar_event import MALFORMED, cancelled, reason, uid
 
 OWN_DOMAIN = "@pumpplan"
 
@@ -52,12 +52,11 @@ def read_earlier(path: Path) -> tuple[list[PastEvent], int]:
         try:
             calendars = Calendar.from_ical(text, multiple=True)
             events = [e for c in calendars for e in c.walk("VEVENT") if isinstance(e, VEvent)]
-            found = [_past(e) for e in events if str(e.get("UID", "")).endswith(OWN_DOMAIN)]
+            found = [_past(e) for e in events if uid(e).endswith(OWN_DOMAIN)]
         except MALFORMED as error:
-            reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:120]
             raise InputError(
                 "--replaces {file} is not a readable calendar ({reason}); give the file pumpplan wrote",
-                file=where, reason=reason,
+                file=where, reason=reason(error),
             ) from None  # fmt: skip
     if not calendars:
         raise InputError(
@@ -69,14 +68,14 @@ def read_earlier(path: Path) -> tuple[list[PastEvent], int]:
 
 def _past(event: VEvent) -> PastEvent | None:
     """Return one of pumpplan's events, or None when it is cancelled already or has no instant."""
-    if str(event.get("STATUS", "")).upper() == "CANCELLED":
+    if cancelled(event):
         return None
     start, end = _instant(event, "DTSTART"), _instant(event, "DTEND")
     if start is None:
         return None  # pumpplan writes no all-day or floating time: this event is not one it wrote
     sequence = event.get("SEQUENCE", 0)
     return PastEvent(
-        uid=str(event["UID"]),
+        uid=uid(event),
         start=start,
         end=end if end is not None and end > start else start,
         summary=" ".join(str(event.get("SUMMARY", "")).split())[:200],
