@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import settings
 
+from pumpplan import i18n
 from pumpplan.core.model import Plan
 from tests.helpers import SIX, make_plan
 
@@ -25,12 +26,19 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 @pytest.fixture(autouse=True)
 def _own_config_and_language(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Keep the tester's own clinic.toml and language out of every test."""
+) -> Iterator[None]:
+    """Keep the tester's own clinic.toml and language, and any test's language, out of every test.
+
+    The messages' language is the process's: a command run in-process with --lang es leaves it
+    Spanish, so every test starts, and ends, in English.
+    """
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_TIME", "COLUMNS"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.use("en")
+    yield
+    i18n.use("en")
 
 
 @pytest.fixture

@@ -46,13 +46,6 @@ def source_messages() -> Iterator[tuple[str | None, str]]:
         yield context, message[0] if isinstance(message, tuple) else message
 
 
-@pytest.fixture(autouse=True)
-def _english_afterwards() -> Iterator[None]:
-    """Leave the language as English for the tests that follow."""
-    yield
-    i18n.use("en")
-
-
 def test_every_message_in_the_code_has_a_spanish_translation() -> None:
     """No marked message lacks a Spanish string, and none is left fuzzy."""
     entries = catalogue()

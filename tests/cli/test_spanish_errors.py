@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from pumpplan import i18n
 from tests.helpers import installed, run
 
 UTC = ["--tz", "UTC"]
@@ -136,13 +134,6 @@ CASES = [
         id="push.failures",
     ),
 ]  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards() -> Iterator[None]:
-    """Leave the language as English for the tests that follow."""
-    yield
-    i18n.use("en")
 
 
 @pytest.fixture

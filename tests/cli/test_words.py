@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from typer.testing import CliRunner
 
-from pumpplan import i18n
 from pumpplan.cli import app
-
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    """Leave the messages in English: a Spanish locale here must not reach the next test."""
-    yield
-    i18n.use("en")
-
 
 TUE_FRI = ["2030-12-03 10:00", "--every", "tue,fri", "--count", "8", "--tz", "America/Los_Angeles"]
 

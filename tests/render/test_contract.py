@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -77,14 +76,6 @@ def test_dumps_is_json_dumps_with_an_indent(document: object) -> None:
     assert dumps(document) == json.dumps(document, indent=2, ensure_ascii=False)
 
 
-@pytest.fixture
-def _english_after() -> Iterator[None]:
-    """Leave the messages in English for the next test."""
-    yield
-    i18n.use("en")
-
-
-@pytest.mark.usefixtures("_english_after")
 @pytest.mark.parametrize("titles", ["en", "es", "quotes"])
 def test_the_contract_is_json_dumps_with_an_indent(
     course: Plan, titles: str, monkeypatch: pytest.MonkeyPatch
