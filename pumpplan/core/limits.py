@@ -10,6 +10,8 @@ from pumpplan.errors import InputError
 # The benchmark's 1,000 infusions every third day are about 19,000 events, written as a calendar
 # in about a second here; more is a typo or an attack. A real course is a few hundred events.
 MOST_EVENTS = 20_000
+# The most infusions a course (--every, --rrule) or a file (--from) may hold.
+MOST_INFUSIONS = 5000
 
 
 def check_size(infusions: list[Infusion], rule: Rule) -> None:

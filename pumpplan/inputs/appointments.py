@@ -11,13 +11,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from pumpplan.core.limits import MOST_INFUSIONS
 from pumpplan.core.model import Infusion
 from pumpplan.errors import InputError, Phrase, shown
 from pumpplan.files import read_regular
 from pumpplan.inputs.timeparse import Reading, parse_duration, parse_time
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_APPOINTMENTS = 5000
 CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar")
 HEADER = Phrase("'start' or 'start,duration'")  # the table's first line
 
@@ -57,7 +57,7 @@ def read_appointments(
         return rows
     from pumpplan.inputs.calendar_file import read_calendar  # imports icalendar: only when a calendar is read
 
-    found = read_calendar(text, where, zone=zone, match=match, limit=MAX_APPOINTMENTS)
+    found = read_calendar(text, where, zone=zone, match=match, limit=MOST_INFUSIONS)
     titles = Counter(o.title for o in found)
     if len(titles) > 1 and match is None:
         listed = ", ".join(f"{shown(t, 30)} ({n})" for t, n in titles.most_common(6))
@@ -141,11 +141,11 @@ def _from_csv(
                 continue
             line = Phrase("{file} line {number}", file=where, number=reader.line_num)
             infusions.append(_row(row, columns, start, duration, line))
-            if len(infusions) > MAX_APPOINTMENTS:
+            if len(infusions) > MOST_INFUSIONS:
                 raise InputError(
                     "{file} lists more than {most} appointments; split it up",
                     file=where,
-                    most=MAX_APPOINTMENTS,
+                    most=MOST_INFUSIONS,
                 )
     except csv.Error as error:
         raise InputError(

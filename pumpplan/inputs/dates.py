@@ -151,7 +151,7 @@ def day_word(tokens: list[str], today: date) -> tuple[date, str, list[str]] | No
         fixed = {"today": 0, "tomorrow": 1, "yesterday": -1}.get(word)
         if fixed is not None:
             return today + timedelta(days=fixed), word, tokens[:index] + tokens[index + 1 :]
-        weekday = _weekday(word)
+        weekday = weekday_number(word)
         if weekday is None:
             continue
         before = words[index - 1] if index else ""
@@ -165,7 +165,7 @@ def day_word(tokens: list[str], today: date) -> tuple[date, str, list[str]] | No
     return None
 
 
-def _weekday(word: str) -> int | None:
-    """Return the weekday a word names ('mon', 'Tuesday'), None if it names none."""
-    found = [i for i, name in enumerate(WEEKDAYS) if len(word) >= 3 and name.startswith(word)]
+def weekday_number(word: str, *, shortest: int = 3) -> int | None:
+    """Return the weekday a word names ('mon', 'Tuesday'), Monday = 0; None if it names none or two."""
+    found = [i for i, name in enumerate(WEEKDAYS) if len(word) >= shortest and name.startswith(word)]
     return found[0] if len(found) == 1 else None

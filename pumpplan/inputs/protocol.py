@@ -84,11 +84,9 @@ def load_protocol(path: Path | None, config_dir: Path, *, ignore_default: bool =
     try:
         try:
             os.stat(path)
-        except (FileNotFoundError, NotADirectoryError) as error:
-            if default:  # no user file: no settings
-                return Protocol()
-            raise ReadError("cannot read {what}: {reason}", what=where, reason=reason(error)) from None
-        except OSError as error:  # e.g. a ~/.config left to root by a sudo run
+        except OSError as error:  # missing, or e.g. a ~/.config left to root by a sudo run
+            if default and isinstance(error, FileNotFoundError | NotADirectoryError):
+                return Protocol()  # no user file: no settings
             raise ReadError("cannot read {what}: {reason}", what=where, reason=reason(error)) from None
         return _load(path, where)
     except PumpplanError as error:

@@ -9,15 +9,16 @@ from itertools import islice
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from pumpplan.core.limits import MOST_INFUSIONS
 from pumpplan.errors import InputError, Phrase, reject_control_chars, shown
+from pumpplan.inputs.dates import weekday_number
 from pumpplan.inputs.spanish import weekday_word
-from pumpplan.inputs.timeparse import WEEKDAYS, localize
+from pumpplan.inputs.timeparse import localize
 from pumpplan.inputs.zones import LAST_YEAR
 
 if TYPE_CHECKING:
     from dateutil.rrule import rrule
 
-MOST_INFUSIONS = 5000
 # How far a repeat is searched: dateutil walks every day of it even when none matches (~0.4 s a
 # year for 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30'), so the search is bounded, not only the count,
 # and check_rule() refuses first the rules that match nothing for that reason.
@@ -47,13 +48,13 @@ def weekdays(text: str) -> list[int]:
     days = []
     for given in reject_control_chars(text, "--every").lower().replace(" ", "").split(","):
         word = weekday_word(given)  # 'lun,mié,vie' too: no Spanish weekday is an English one
-        found = [i for i, name in enumerate(WEEKDAYS) if len(word) >= 2 and name.startswith(word)]
-        if len(found) != 1:
+        found = weekday_number(word, shortest=2)  # 'MO', as RRULE's BYDAY writes it
+        if found is None:
             raise InputError(
                 "--every {value}: {day} is not a weekday; write e.g. 'mon,wed,fri'",
                 value=shown(text), day=shown(given),
             )  # fmt: skip
-        days.append(found[0])
+        days.append(found)
     return sorted(set(days))
 
 

@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
+from pumpplan.core.limits import MOST_INFUSIONS
 from pumpplan.core.model import Infusion
 from pumpplan.errors import InputError, ReadError
-from pumpplan.inputs.appointments import MAX_APPOINTMENTS, read_appointments
+from pumpplan.inputs.appointments import read_appointments
 from pumpplan.inputs.dates import Reading
 from tests.helpers import calendar, ics, make_plan
 
@@ -315,7 +316,7 @@ def test_more_events_than_the_limit_are_refused(tmp_path: Path) -> None:
     """A small file with over 5000 events is refused before it is parsed."""
     event = "BEGIN:VEVENT\r\nDTSTART:20300701T080000Z\r\nEND:VEVENT\r\n"
     path = tmp_path / "many.ics"
-    path.write_text("BEGIN:VCALENDAR\r\n" + event * (MAX_APPOINTMENTS + 1) + "END:VCALENDAR\r\n")
+    path.write_text("BEGIN:VCALENDAR\r\n" + event * (MOST_INFUSIONS + 1) + "END:VCALENDAR\r\n")
     with pytest.raises(InputError, match="holds more than 5000 events"):
         read(path)
 
