@@ -66,7 +66,7 @@ def render_ics(report: Report, options: RenderOptions) -> bytes:
     zone = vtimezone(plan.zone, min(e.start for e in found), max(e.end for e in found))
     writer = _Writer(report, stamp, options.alarm, zoned=zone is not None)
     events = b"".join([writer.event(entry) for entry in found])
-    events += b"".join([writer.cancel(past, discreet=options.discreet) for past in to_cancel(report)])
+    events += b"".join([writer.cancel(past, discreet=options.discreet) for past in to_cancel(report, found)])
     name = calendar_name(discreet=options.discreet)
     head = [
         "BEGIN:VCALENDAR",

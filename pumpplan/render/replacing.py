@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from pumpplan.core.storage import ReminderKind
 from pumpplan.i18n import _
-from pumpplan.render.ics_entries import entries, uid, utc
+from pumpplan.render.ics_entries import Entry, entries, uid, utc
 from pumpplan.render.report import PastEvent, Report
 
 
@@ -54,11 +54,14 @@ def _sessions(
     return found
 
 
-def to_cancel(report: Report) -> list[PastEvent]:
-    """Return her earlier events that the new calendar does not have, by UID."""
+def to_cancel(report: Report, made: Sequence[Entry] | None = None) -> list[PastEvent]:
+    """Return her earlier events that the new calendar does not have, by UID.
+
+    ``made`` are the new calendar's entries, when the caller has them already.
+    """
     if not report.earlier:
         return []
-    kept = {uid(entry.seed, report.patient) for entry in entries(report)}
+    kept = {uid(entry.seed, report.patient) for entry in (entries(report) if made is None else made)}
     return sorted((e for e in report.earlier if e.uid not in kept), key=lambda e: (e.start, e.uid))
 
 

@@ -22,10 +22,11 @@ def render_plain(report: Report, options: RenderOptions) -> str:
     lines = [phrases.heading(), ""]
     lines += [f"{label + ':' if label else '':<{width + 1}} {value}" for label, value in pairs]
     if report.shows(Section.SCHEDULE):
-        column = max(13, *(len(phrases.times(plan, e)) for e in plan.events))
+        times = {e: phrases.times(plan, e) for e in plan.events}  # worked out once: each sets the column
+        column = max(13, *map(len, times.values()))
         for date, events in phrases.by_day(plan):
             lines += ["", phrases.day(date)]
-            lines += [f"  {phrases.times(plan, e):<{column}}  {phrases.title(e.kind)}" for e in events]
+            lines += [f"  {times[e]:<{column}}  {phrases.title(e.kind)}" for e in events]
     if report.shows(Section.STASH):
         lines += [
             "",
