@@ -165,7 +165,7 @@ def _dump_times(
     times: list[datetime] = []
     for begin, finish in itertools.pairwise(anchors):
         times += _fill(begin, finish, window, rule, zone)
-    return [t for t in times if window.contains(t)]
+    return times  # inside the window: _fill starts no session before it, nor at or after its end
 
 
 def _fill(begin: datetime, finish: datetime, window: Window, rule: Rule, zone: ZoneInfo) -> list[datetime]:
