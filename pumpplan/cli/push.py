@@ -46,13 +46,15 @@ def plan_id(report: Report) -> str:
 def push(report: Report, calendar: bytes, server: Server) -> None:
     """Make the server's calendar hold exactly the plan's events, asking before deleting any."""
     from pumpplan.push.auth import password
-    from pumpplan.push.sync import sync
+    from pumpplan.push.resources import plan_resources
+    from pumpplan.push.sync import sync_resources
 
     if not server.url:
         raise InputError("give the CalDAV server with --url (or PUMPPLAN_CALDAV_URL), e.g. --url https://...")
     secret = password(server.url, server.user, os.environ, _prompt if sys.stdin.isatty() else None)
-    run = partial(
-        sync, calendar, plan_id(report), server.url,
+    plan = plan_id(report)
+    run = partial(  # the calendar is read once, for the dry run and for the run
+        sync_resources, plan_resources(calendar, plan), plan, server.url,
         calendar=server.calendar or DEFAULT_CALENDAR, username=server.user, password=secret,
     )  # fmt: skip
     preview = run(dry_run=True)

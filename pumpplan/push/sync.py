@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 from urllib.parse import quote
 
 from pumpplan.errors import OutputError, Phrase, shown
@@ -100,8 +100,16 @@ class SyncConflict(OutputError):
         )
 
 
-def sync(
-    ics: bytes,
+def sync(ics: bytes, plan_id: str, url: str, **options: Any) -> SyncResult:
+    """Make the calendar at url hold exactly the events of the plan's .ics: see sync_resources.
+
+    Raises InputError for an unusable .ics or plan_id, besides what sync_resources raises.
+    """
+    return sync_resources(plan_resources(ics, plan_id), plan_id, url, **options)
+
+
+def sync_resources(
+    wanted: dict[str, Resource],
     plan_id: str,
     url: str,
     *,
@@ -114,14 +122,16 @@ def sync(
 ) -> SyncResult:
     """Make the calendar named `calendar` at url hold exactly the plan's events, and return what changed.
 
+    ``wanted`` are the plan's events as plan_resources() reads them from its .ics: read once, they
+    serve the dry run that a confirmation needs and the run that follows.
+
     Creates the calendar (MKCALENDAR) if no calendar has that display name. Only events stamped
     X-PUMPPLAN-PLAN:<plan_id> are ever updated or deleted. Every change is planned from one listing
     first; with dry_run nothing is written (not even the calendar) and the result lists the changes
     and conflicts. Otherwise conflicts raise SyncConflict before any write, and a 412 during the
     writes raises SyncConflict with what was done so far. progress is called after each write.
-    Raises InputError for an unusable .ics or plan_id and ServerError for network and HTTP failures.
+    Raises ServerError for network and HTTP failures.
     """
-    wanted = plan_resources(ics, plan_id)
     done: dict[Action, list[Change]] = {"create": [], "update": [], "delete": []}
     with reported(url, password, lambda: _result(done).counts() if any(done.values()) else None):
         from caldav.davclient import DAVClient
