@@ -48,8 +48,12 @@ class Portion:
     use_by: date
     used: date | None
     freeze_on: date | None = None
-    freeze_by: date | None = None
     thaw_on: date | None = None
+
+    @property
+    def freeze_by(self) -> date | None:
+        """Return the last day to freeze it: the day it is pumped, as ``freeze_on``."""
+        return self.freeze_on
 
 
 class ReminderKind(StrEnum):
@@ -112,7 +116,7 @@ def portion(pumped: date, ml: float, used: date) -> Portion:
         return Portion(pumped, ml, Storage.FRIDGE, fridge_use_by(pumped), used)
     return Portion(
         pumped, ml, Storage.FREEZER, freezer_use_by(pumped), used,
-        freeze_on=pumped, freeze_by=pumped, thaw_on=used - _DAY,
+        freeze_on=pumped, thaw_on=used - _DAY,
     )  # fmt: skip
 
 
@@ -120,7 +124,7 @@ def spare(pumped: date, ml: float) -> Portion:
     """Return milk no window needs: frozen the day it is pumped."""
     return Portion(
         pumped, ml, Storage.FREEZER, freezer_use_by(pumped), None,
-        freeze_on=pumped, freeze_by=pumped,
+        freeze_on=pumped,
     )  # fmt: skip
 
 
