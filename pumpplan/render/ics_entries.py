@@ -115,12 +115,15 @@ def _discreet(plan: Plan, entry: Entry) -> Entry:
 
 
 def _plan_entries(report: Report) -> list[Entry]:
-    """Return the calendar's events, sorted by start, each window before what starts with it."""
+    """Return the calendar's events, the windows first.
+
+    entries() sorts them by start; the sort is stable, so a window comes before what starts with it.
+    """
     plan, footer = report.plan, _footer(report)
     entries = [_window_entry(plan, window, footer) for window in plan.windows]
     for event, seed in zip(plan.events, _seeds(plan), strict=True):
         entries.append(_event_entry(plan, event, seed))
-    return sorted(entries, key=lambda entry: entry.start)
+    return entries
 
 
 def _seeds(plan: Plan) -> list[str]:

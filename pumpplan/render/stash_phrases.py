@@ -184,7 +184,7 @@ def storage_lines(stash: st.Stash, units: Units) -> list[str]:
 
 def _batch_line(pumped: date, portions: Sequence[storage.Portion], units: Units) -> str:
     """Return what to do with one day's pumped milk: fridge, freezer and spare parts."""
-    total = volume(sum(p.ml for p in portions), units)
+    total = _sum(portions, units)
     parts = []
     fridge = [p for p in portions if p.storage is storage.Storage.FRIDGE]
     frozen = [p for p in portions if p.storage is storage.Storage.FREEZER and p.used is not None]
